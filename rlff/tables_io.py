@@ -1,0 +1,186 @@
+"""RLFF's own CSV schema on disk: one ``<table>.csv`` per table, plus ``meta.json``.
+
+Writing is byte-deterministic (fixed column order, ISO timestamps, ``\\n`` line ends,
+fixed float format) so that the same scenario and seed give the same files.
+Every file is written to a temporary name and renamed, so a failed write never
+leaves a truncated CSV behind.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from rlff.schema import COLUMNS, TABLE_NAMES, Meta, Tables, conform
+
+META_FILE = "meta.json"
+DICTIONARY_FILE = "DATA_DICTIONARY.md"
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def table_to_csv_bytes(name: str, df: pd.DataFrame) -> bytes:
+    """One table as CSV bytes in RLFF's schema (UTF-8, ``,``, ISO dates)."""
+    frame = conform(name, df).copy()
+    for col, (kind, _) in COLUMNS[name].items():
+        if kind == "date":
+            frame[col] = frame[col].dt.strftime("%Y-%m-%d")
+        elif kind == "datetime":
+            frame[col] = frame[col].dt.strftime("%Y-%m-%dT%H:%M:%S")
+    buf = io.StringIO()
+    frame.to_csv(buf, index=False, lineterminator="\n", float_format="%.6g")
+    return buf.getvalue().encode("utf-8")
+
+
+def meta_to_json_bytes(meta: Meta) -> bytes:
+    """The dataset's :class:`Meta` as JSON (sorted keys, ISO dates)."""
+    payload = {
+        "brand": meta.brand,
+        "cm_name": meta.cm_name,
+        "start": meta.start.isoformat(),
+        "end": meta.end.isoformat(),
+        "reported_month": meta.reported_month.isoformat(),
+        "lang": meta.lang,
+        "source": meta.source,
+    }
+    return (json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def data_dictionary_markdown() -> str:
+    """A short data dictionary of every table and column, generated from the schema."""
+    lines = [
+        "# RLFF data dictionary",
+        "",
+        "One CSV per table, UTF-8, comma-separated, timestamps `YYYY-MM-DDTHH:MM:SS` in UTC,",
+        "dates `YYYY-MM-DD`. Empty cell = missing (e.g. a message never answered).",
+        "Generated from `rlff/schema.py`; do not edit by hand.",
+        "",
+    ]
+    for table, cols in COLUMNS.items():
+        lines += [f"## `{table}.csv`", "", "| column | type | meaning |", "|---|---|---|"]
+        for col, (kind, meaning) in cols.items():
+            lines.append(f"| `{col}` | {kind} | {meaning} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_tables(tables: Tables, out_dir: str | Path, *, dictionary: bool = True) -> list[Path]:
+    """Write every table as ``<table>.csv`` plus ``meta.json`` (and the data dictionary).
+
+    Returns the paths written, in a fixed order.
+    """
+    out = Path(out_dir)
+    written: list[Path] = []
+    for name in TABLE_NAMES:
+        path = out / f"{name}.csv"
+        atomic_write_bytes(path, table_to_csv_bytes(name, tables.table(name)))
+        written.append(path)
+    atomic_write_bytes(out / META_FILE, meta_to_json_bytes(tables.meta))
+    written.append(out / META_FILE)
+    if dictionary:
+        atomic_write_bytes(out / DICTIONARY_FILE, data_dictionary_markdown().encode("utf-8"))
+        written.append(out / DICTIONARY_FILE)
+    return written
+
+
+def read_meta(path: str | Path) -> Meta:
+    """Read ``meta.json``."""
+    raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    return Meta(
+        brand=str(raw["brand"]),
+        cm_name=str(raw.get("cm_name", "")),
+        start=date.fromisoformat(raw["start"]),
+        end=date.fromisoformat(raw["end"]),
+        reported_month=date.fromisoformat(raw["reported_month"]),
+        lang=str(raw.get("lang", "en")),
+        source=str(raw.get("source", "import")),
+    )
+
+
+def read_table_csv(name: str, source: str | Path | bytes) -> pd.DataFrame:
+    """Read one table written by :func:`write_tables` (strict: RLFF's exact schema)."""
+    handle = io.BytesIO(source) if isinstance(source, bytes) else source
+    dtypes = {}
+    for col, (kind, _) in COLUMNS[name].items():
+        if kind in ("str", "category"):
+            dtypes[col] = "str"
+    df = pd.read_csv(handle, dtype=dtypes, keep_default_na=False, na_values=[""])
+    for col, (kind, _) in COLUMNS[name].items():
+        if kind == "str" and col in df:
+            df[col] = df[col].fillna("")
+    return conform(name, df)
+
+
+def read_tables(in_dir: str | Path) -> Tables:
+    """Read a folder written by :func:`write_tables` (or by ``rlff import``).
+
+    Tables whose CSV is absent come back empty. Raises ``FileNotFoundError`` when the
+    folder holds none of RLFF's files, ``ValueError`` when one is malformed.
+    """
+    folder = Path(in_dir)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder} is not a folder")
+    present = [n for n in TABLE_NAMES if (folder / f"{n}.csv").is_file()]
+    if not present:
+        raise FileNotFoundError(
+            f"{folder} holds none of RLFF's tables ({', '.join(n + '.csv' for n in TABLE_NAMES)})"
+        )
+    frames: dict[str, pd.DataFrame] = {}
+    for name in present:
+        try:
+            frames[name] = read_table_csv(name, folder / f"{name}.csv")
+        except (KeyError, ValueError, TypeError) as exc:
+            raise ValueError(f"{folder / (name + '.csv')}: {exc}") from exc
+    meta_path = folder / META_FILE
+    meta = read_meta(meta_path) if meta_path.is_file() else _meta_from_frames(frames)
+    return Tables(meta=meta, **frames)
+
+
+def _meta_from_frames(frames: dict[str, pd.DataFrame]) -> Meta:
+    """Infer the period from the data when ``meta.json`` is absent."""
+    stamps: list[pd.Timestamp] = []
+    for name, df in frames.items():
+        for col, (kind, _) in COLUMNS[name].items():
+            if kind in ("date", "datetime") and len(df) and df[col].notna().any():
+                stamps += [df[col].min(), df[col].max()]
+    if not stamps:
+        unknown = date(2000, 1, 1)
+        return Meta(brand="My brand", cm_name="", start=unknown, end=unknown, reported_month=unknown, source="import")
+    start, end = min(stamps).date(), max(stamps).date()
+    return Meta(
+        brand="My brand",
+        cm_name="",
+        start=start,
+        end=end,
+        reported_month=last_complete_month(start, end),
+        source="import",
+    )
+
+
+def last_complete_month(start: date, end: date) -> date:
+    """First day of the last calendar month fully inside [start, end]; the last month if none is."""
+    end_ts = pd.Timestamp(end)
+    month_start = end_ts.to_period("M").start_time
+    if end_ts != (month_start + pd.offsets.MonthEnd(0)).normalize():
+        month_start = (month_start - pd.offsets.MonthBegin(1)).normalize()
+    if month_start < pd.Timestamp(start).to_period("M").start_time or month_start < pd.Timestamp(start):
+        month_start = end_ts.to_period("M").start_time
+    return month_start.date()
