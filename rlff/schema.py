@@ -64,11 +64,11 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "conversions": ("int", "Sales or sign-ups attributed to the post."),
     },
     "engagements": {
-        "post_id": ("str", "The post engaged with (posts.post_id)."),
+        "post_id": ("category", "The post engaged with (posts.post_id)."),
         "engaged_at": ("datetime", "When the engagement happened, UTC (post time for imported aggregates)."),
         "kind": ("category", f"One of {', '.join(ENGAGEMENT_KINDS)} (reposts/shares count as retweets, reactions as likes)."),
         "source": ("category", f"Who engaged: one of {', '.join(ENGAGEMENT_SOURCES)} ('peer' = the retweet ring, 'bot' = bought accounts, 'self' = the CM liking their own posts and comments, 'unknown' = platform totals with no source)."),
-        "actor": ("str", "Handle of the account that engaged (empty for aggregates)."),
+        "actor": ("category", "Handle of the account that engaged (empty for aggregates)."),
         "count": ("int", "Number of engagements this row stands for (1 for simulated rows; a platform total for imports)."),
     },
     "followers": {
@@ -227,7 +227,9 @@ def conform(name: str, df: pd.DataFrame) -> pd.DataFrame:
         elif kind == "bool":
             s = s.astype("bool")
         elif kind == "category":
-            s = s.astype("str").astype("category")
+            # Already-categorical columns (a million engagement rows) are kept as they are.
+            if not isinstance(s.dtype, pd.CategoricalDtype):
+                s = s.astype("str").astype("category")
         else:
             s = s.astype("str")
         out[c] = s.reset_index(drop=True)
