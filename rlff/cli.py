@@ -27,8 +27,19 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"error: {message} (see `{self.prog} --help`)\n")
 
 
-class _Formatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
-    pass
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the examples' layout and shows a default only when there is one worth showing."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        if (
+            action.default is not None
+            and action.default is not False
+            and action.default != argparse.SUPPRESS
+            and "%(default)" not in text
+        ):
+            text += " (default: %(default)s)"
+        return text
 
 
 def _seed(text: str) -> int:
@@ -58,7 +69,9 @@ def _load(data: str | None, seed: int, lang: str = "en"):  # noqa: ANN202 - retu
 
     folder = Path(data)
     if not folder.exists():
-        raise CommandError(f"--data {data}: no such folder; run `rlff generate --out {data}` or `rlff import FILE... --out {data}` first")
+        raise CommandError(
+            f"--data {data}: no such folder; run `rlff generate --out {data}` or `rlff import FILE... --out {data}` first"
+        )
     try:
         return read_tables(folder)
     except FileNotFoundError as exc:
@@ -108,7 +121,10 @@ def _format_report(rep: dict) -> str:
         f"  Reply rate                      {num(r['reply_rate'], True)}",
     ]
     for kind, minutes in r["median_first_response_minutes"].items():
-        shown = "never answered / none" if minutes is None else f"{minutes / 60:,.1f} h"
+        if minutes is None:
+            shown = "never answered / none"
+        else:
+            shown = f"{minutes:,.0f} min" if minutes < 60 else f"{minutes / 60:,.1f} h"
         lines.append(f"  Median first response, {kind:<10} {shown}")
     lines += [
         f"  Complaints answered within 1 h  {num(r['complaints_answered_within_1h'], True)}",
@@ -153,9 +169,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_dashboard(args: argparse.Namespace) -> int:
-    import subprocess
-
     import importlib.util
+    import subprocess
 
     # The app lives in the sibling package rlff_app (rlff/ itself never imports streamlit).
     spec = importlib.util.find_spec("rlff_app")
@@ -163,9 +178,15 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     if not app.is_file():
         raise CommandError(f"the dashboard file is missing ({app}); reinstall rlff")
     cmd = [
-        sys.executable, "-m", "streamlit", "run", str(app),
-        "--server.port", str(args.port),
-        "--browser.gatherUsageStats", "false",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app),
+        "--server.port",
+        str(args.port),
+        "--browser.gatherUsageStats",
+        "false",
     ]
     if args.headless:
         cmd += ["--server.headless", "true"]
@@ -203,7 +224,9 @@ def build_parser() -> argparse.ArgumentParser:
         handlers[name] = handler
         return p
 
-    p = add("generate", "Simulate the default scenario and write its tables as CSV, with a data dictionary.", cmd_generate)
+    p = add(
+        "generate", "Simulate the default scenario and write its tables as CSV, with a data dictionary.", cmd_generate
+    )
     _add_common(p)
     p.add_argument("--out", default="sample_data", help="folder to write the CSVs into")
 
@@ -212,11 +235,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=_seed, default=0, help="random seed when simulating")
     p.add_argument("--json", action="store_true", help="print a JSON object instead of text")
 
-    p = add("import", "Turn platform exports (X, Facebook, Instagram, LinkedIn, RLFF CSVs) into RLFF tables.", cmd_import)
+    p = add(
+        "import", "Turn platform exports (X, Facebook, Instagram, LinkedIn, RLFF CSVs) into RLFF tables.", cmd_import
+    )
     p.add_argument("files", nargs="+", metavar="FILE", help="export files to read")
     p.add_argument("--out", required=True, help="folder to write RLFF's tables into")
 
-    p = add("export", "Export the charts (PNG/SVG/PDF), the deck (PPTX), all charts (ZIP) or the tables (CSV).", cmd_export)
+    p = add(
+        "export", "Export the charts (PNG/SVG/PDF), the deck (PPTX), all charts (ZIP) or the tables (CSV).", cmd_export
+    )
     p.add_argument("--format", required=True, choices=("png", "svg", "pdf", "pptx", "zip", "csv"), help="what to write")
     p.add_argument("--out", required=True, help="folder for png/svg/pdf/csv, file for pptx/zip")
     p.add_argument("--data", default=None, help="folder of RLFF CSVs (default: simulate the default scenario)")

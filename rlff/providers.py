@@ -23,12 +23,30 @@ class SocialProvider(BaseProvider):
     """
 
     products: tuple[str, ...] = (
-        "croissant", "baguette", "brioche", "pain au chocolat", "macaron", "éclair",
-        "cinnamon roll", "sourdough", "muffin", "cookie", "tart", "cupcake",
+        "croissant",
+        "baguette",
+        "brioche",
+        "pain au chocolat",
+        "macaron",
+        "éclair",
+        "cinnamon roll",
+        "sourdough",
+        "muffin",
+        "cookie",
+        "tart",
+        "cupcake",
     )
     moods: tuple[str, ...] = (
-        "Monday", "rainy day", "sunny morning", "Friday", "weekend", "coffee break",
-        "long meeting", "first snow", "long commute", "lazy Sunday",
+        "Monday",
+        "rainy day",
+        "sunny morning",
+        "Friday",
+        "weekend",
+        "coffee break",
+        "long meeting",
+        "first snow",
+        "long commute",
+        "lazy Sunday",
     )
     # The format the article mocks: "a photo and a heavy text, phrased as a question, in one post".
     photo_question_templates: tuple[str, ...] = (
@@ -57,8 +75,19 @@ class SocialProvider(BaseProvider):
         "We love our community ❤️ {tags}",
     )
     hashtag_pool: tuple[str, ...] = (
-        "#bakery", "#foodporn", "#instafood", "#yummy", "#breakfast", "#love", "#happy",
-        "#TGIF", "#MondayMotivation", "#contest", "#giveaway", "#CM", "#SocialMedia",
+        "#bakery",
+        "#foodporn",
+        "#instafood",
+        "#yummy",
+        "#breakfast",
+        "#love",
+        "#happy",
+        "#TGIF",
+        "#MondayMotivation",
+        "#contest",
+        "#giveaway",
+        "#CM",
+        "#SocialMedia",
     )
     compliments: tuple[str, ...] = (
         "Love your {product}, best in town!",
@@ -128,7 +157,14 @@ class SocialProvider(BaseProvider):
         "Open a Pinterest board",
     )
     agencies: tuple[str, ...] = (
-        "Buzz", "Hype", "Viral", "Social", "Digital", "Influence", "Engage", "Trend",
+        "Buzz",
+        "Hype",
+        "Viral",
+        "Social",
+        "Digital",
+        "Influence",
+        "Engage",
+        "Trend",
     )
     agency_suffixes: tuple[str, ...] = ("Lab", "Factory", "Studio", "Agency", "Crew", "Hub")
 
@@ -209,12 +245,30 @@ class SocialProviderFr(SocialProvider):
     """The French twin of :class:`SocialProvider`: same methods, French pools."""
 
     products = (
-        "croissant", "baguette", "brioche", "pain au chocolat", "macaron", "éclair",
-        "chausson aux pommes", "pain de campagne", "financier", "cookie", "tarte", "chouquette",
+        "croissant",
+        "baguette",
+        "brioche",
+        "pain au chocolat",
+        "macaron",
+        "éclair",
+        "chausson aux pommes",
+        "pain de campagne",
+        "financier",
+        "cookie",
+        "tarte",
+        "chouquette",
     )
     moods = (
-        "lundi", "jour de pluie", "matin ensoleillé", "vendredi", "week-end", "pause café",
-        "réunion interminable", "première neige", "jour de grève", "dimanche tranquille",
+        "lundi",
+        "jour de pluie",
+        "matin ensoleillé",
+        "vendredi",
+        "week-end",
+        "pause café",
+        "réunion interminable",
+        "première neige",
+        "jour de grève",
+        "dimanche tranquille",
     )
     photo_question_templates = (
         "📸 Qui d'autre a besoin d'un {product} pour survivre à ce {mood} ? Dites-le en commentaire ! {tags}",
@@ -242,8 +296,18 @@ class SocialProviderFr(SocialProvider):
         "On aime notre communauté ❤️ {tags}",
     )
     hashtag_pool = (
-        "#boulangerie", "#gourmandise", "#miam", "#petitdej", "#love", "#bonheur",
-        "#vendredi", "#motivation", "#concours", "#jeuconcours", "#CM", "#SocialMedia",
+        "#boulangerie",
+        "#gourmandise",
+        "#miam",
+        "#petitdej",
+        "#love",
+        "#bonheur",
+        "#vendredi",
+        "#motivation",
+        "#concours",
+        "#jeuconcours",
+        "#CM",
+        "#SocialMedia",
     )
     compliments = (
         "J'adore vos {product}s, les meilleurs du quartier !",

@@ -66,10 +66,19 @@ COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
     "engagements": {
         "post_id": ("category", "The post engaged with (posts.post_id)."),
         "engaged_at": ("datetime", "When the engagement happened, UTC (post time for imported aggregates)."),
-        "kind": ("category", f"One of {', '.join(ENGAGEMENT_KINDS)} (reposts/shares count as retweets, reactions as likes)."),
-        "source": ("category", f"Who engaged: one of {', '.join(ENGAGEMENT_SOURCES)} ('peer' = the retweet ring, 'bot' = bought accounts, 'self' = the CM liking their own posts and comments, 'unknown' = platform totals with no source)."),
+        "kind": (
+            "category",
+            f"One of {', '.join(ENGAGEMENT_KINDS)} (reposts/shares count as retweets, reactions as likes).",
+        ),
+        "source": (
+            "category",
+            f"Who engaged: one of {', '.join(ENGAGEMENT_SOURCES)} ('peer' = the retweet ring, 'bot' = bought accounts, 'self' = the CM liking their own posts and comments, 'unknown' = platform totals with no source).",
+        ),
         "actor": ("category", "Handle of the account that engaged (empty for aggregates)."),
-        "count": ("int", "Number of engagements this row stands for (1 for simulated rows; a platform total for imports)."),
+        "count": (
+            "int",
+            "Number of engagements this row stands for (1 for simulated rows; a platform total for imports).",
+        ),
     },
     "followers": {
         "date": ("date", "Day."),

@@ -13,7 +13,7 @@ import pandas as pd
 
 from rlff import calibration as cal
 from rlff.providers import TextPools, text_pools
-from rlff.scenario import DEFAULT, SOCIAL_PLATFORMS, Scenario, reported_month
+from rlff.scenario import DEFAULT, Scenario, reported_month
 from rlff.schema import ACTIVITIES, MESSAGE_KINDS, POST_FORMATS, Meta, Tables, conform
 
 # Audience split when every platform is on; renormalised over the chosen ones.
@@ -24,8 +24,8 @@ OTHER_FORMAT_WEIGHTS = {"photo": 0.35, "link": 0.3, "video": 0.2, "text": 0.15}
 # Vanity pull of a format (likes) vs the clicks it earns (value).
 FORMAT_LIKE_WEIGHT = {"photo_question": 1.8, "photo": 1.2, "link": 0.5, "video": 1.3, "text": 0.6}
 FORMAT_CLICK_RATE = {"photo_question": 0.002, "photo": 0.003, "link": 0.03, "video": 0.006, "text": 0.002}
-CONVERSION_PER_CLICK = 0.05
-REACH_PER_FOLLOWER = 0.12
+CONVERSION_PER_CLICK = 0.08
+REACH_PER_FOLLOWER = 0.3
 MESSAGE_MIX = {"compliment": 0.4, "question": 0.35, "complaint": 0.25}
 CRISIS_SHAPE = np.array([0.35, 0.25, 0.18, 0.12, 0.1])  # messages per crisis day, decaying
 CUSTOMER_REPLIES_PER_LIKE = 0.08
@@ -297,9 +297,10 @@ def _followers(s: Scenario, rng: np.random.Generator) -> pd.DataFrame:
     unfollows = churn + purge
     start = np.round(s.organic_followers_start * share).astype(np.int64)
     followers = start + np.cumsum(organic + bought - unfollows, axis=0)
-    # Friends: a base, the ring, and follow-for-follow spread over the first 30 days.
-    ramp = np.minimum(np.arange(1, nd + 1) / 30.0, 1.0)
-    friends = np.round(150 * share + (s.ring_size + s.follow_for_follow * ramp)[:, None] * share).astype(np.int64)
+    # Friends: a base, the ring, follow-for-follow over the first 30 days, then a trickle of it.
+    day_no = np.arange(1, nd + 1)
+    ramp = np.minimum(day_no / 30.0, 1.0) + np.maximum(day_no - 30, 0) / 300.0
+    friends = np.round((150 + s.ring_size + s.follow_for_follow * ramp)[:, None] * share).astype(np.int64)
     return pd.DataFrame(
         {
             "date": np.repeat(days.to_numpy(), len(platforms)),
@@ -340,7 +341,7 @@ def _inbox(s: Scenario, pools: TextPools, rng: np.random.Generator) -> pd.DataFr
         mask = kind == k
         rate, hours = s.reply_policy(k)
         answered[mask] = rng.random(int(mask.sum())) < rate
-        delay_s[mask] = rng.lognormal(np.log(max(hours, 1e-3) * 3600), 1.0, int(mask.sum()))
+        delay_s[mask] = rng.lognormal(np.log(max(hours, 1e-3) * 3600), 0.8, int(mask.sum()))
     first = received + delay_s.astype(np.int64).astype("timedelta64[s]")
     period_end = np.datetime64(pd.Timestamp(s.end) + pd.Timedelta(days=1))
     # An answer after the export date has not happened yet.
@@ -419,7 +420,9 @@ def _money(s: Scenario, posts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
         cost = round(s.bought_followers * s.price_per_1000_followers_eur / 1000, 2)
         rows.append((d, "bought_followers", cost, f"{s.bought_followers} followers"))
     if s.training_eur:
-        rows.append((pd.Timestamp(s.start) + pd.Timedelta(days=20), "training", s.training_eur, "One-week CM certificate"))
+        rows.append(
+            (pd.Timestamp(s.start) + pd.Timedelta(days=20), "training", s.training_eur, "One-week CM certificate")
+        )
     costs = pd.DataFrame(rows, columns=["date", "category", "amount_eur", "note"])
     costs = costs.sort_values(["date", "category"], kind="stable", ignore_index=True)
     sold = posts[posts["conversions"] > 0]

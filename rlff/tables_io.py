@@ -140,9 +140,7 @@ def read_tables(in_dir: str | Path) -> Tables:
         raise FileNotFoundError(f"{folder} is not a folder")
     present = [n for n in TABLE_NAMES if (folder / f"{n}.csv").is_file()]
     if not present:
-        raise FileNotFoundError(
-            f"{folder} holds none of RLFF's tables ({', '.join(n + '.csv' for n in TABLE_NAMES)})"
-        )
+        raise FileNotFoundError(f"{folder} holds none of RLFF's tables ({', '.join(n + '.csv' for n in TABLE_NAMES)})")
     frames: dict[str, pd.DataFrame] = {}
     for name in present:
         try:
