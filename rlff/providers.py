@@ -409,8 +409,8 @@ class TextPools:
     unplanned_actions: tuple[str, ...]
 
 
-POOL_SIZE = 60  # texts per pool: enough variety on screen, cheap to build (~20 ms)
-PEOPLE_POOL_SIZE = 400
+POOL_SIZE = 40  # texts per pool: enough variety on screen, cheap to build
+PEOPLE_POOL_SIZE = 250
 
 
 @lru_cache(maxsize=32)
