@@ -31,6 +31,8 @@ SELF_RETWEETS_PER_POST = 0.2
 AUDIENCE_EXPONENT = 0.7
 # Photo + question posts pull more likes (the vanity side); this is their uplift.
 PHOTO_QUESTION_UPLIFT = 0.8
+# Share of new organic followers that leave again.
+ORGANIC_CHURN = 0.15
 
 
 def month_start(d: date | pd.Timestamp) -> pd.Timestamp:
@@ -73,7 +75,7 @@ def bought_up_to(s: Scenario, when: pd.Timestamp) -> int:
 def expected_organic_followers(s: Scenario, when: pd.Timestamp) -> float:
     """Organic audience expected at ``when`` (net of the usual churn)."""
     days = max(0, (when - pd.Timestamp(s.start)).days + 1)
-    return s.organic_followers_start + s.organic_follows_per_day * days * (1 - 0.15)
+    return s.organic_followers_start + s.organic_follows_per_day * days * (1 - ORGANIC_CHURN)
 
 
 def _format_factor(s: Scenario) -> float:

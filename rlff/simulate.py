@@ -110,13 +110,13 @@ def simulate(scenario: Scenario = DEFAULT, seed: int = 0) -> Tables:
     )
 
 
-def _audience_at(s: Scenario, platforms: np.ndarray, when: np.ndarray) -> np.ndarray:
-    """Expected followers (organic + bought) of each post's platform at its time."""
+def _audience_at(s: Scenario, platforms: np.ndarray, when: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Expected (organic, bought) followers of each post's platform at its time."""
     w = {p: PLATFORM_WEIGHTS[p] for p in s.platforms}
     total_w = sum(w.values())
     share = np.array([w[p] / total_w for p in platforms])
     days = (when - np.datetime64(pd.Timestamp(s.start))).astype("timedelta64[D]").astype(float) + 1
-    organic = s.organic_followers_start + s.organic_follows_per_day * days * 0.85
+    organic = s.organic_followers_start + s.organic_follows_per_day * days * (1 - cal.ORGANIC_CHURN)
     bought = np.zeros_like(days)
     for d in cal.purchase_dates(s):
         bought += np.where(when >= np.datetime64(d), s.bought_followers, 0)
@@ -158,9 +158,9 @@ def _posts(s: Scenario, pools: TextPools, months: list[pd.Timestamp], rng: np.ra
     n = len(posts)
     posts["post_id"] = [f"post-{i + 1:06d}" for i in range(n)]
     texts = np.empty(n, dtype=object)
-    for fmt in POST_FORMATS:
-        mask = (posts["format"].to_numpy() == fmt) & (posts["account"].to_numpy() == "brand")
-        pool = pools.captions[fmt]
+    for fmt_name in POST_FORMATS:
+        mask = (posts["format"].to_numpy() == fmt_name) & (posts["account"].to_numpy() == "brand")
+        pool = pools.captions[fmt_name]
         texts[mask] = np.array(pool, dtype=object)[rng.integers(0, len(pool), int(mask.sum()))]
     blog = posts["account"].to_numpy() == "cm"
     texts[blog] = np.array(pools.blog_titles, dtype=object)[rng.integers(0, len(pools.blog_titles), int(blog.sum()))]
@@ -291,7 +291,7 @@ def _followers(s: Scenario, rng: np.random.Generator) -> pd.DataFrame:
         bought[i, target] += first
         bought[min(i + 1, nd - 1), target] += s.bought_followers - first
     # Organic churn, plus the platform purging some bots after each purchase.
-    churn = rng.poisson(s.organic_follows_per_day * 0.15 * share, (nd, len(platforms)))
+    churn = rng.poisson(s.organic_follows_per_day * cal.ORGANIC_CHURN * share, (nd, len(platforms)))
     bots_alive = np.cumsum(bought, axis=0)
     purge = rng.poisson(bots_alive * 0.0005)
     unfollows = churn + purge
