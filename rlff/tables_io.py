@@ -37,14 +37,41 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def table_to_csv_bytes(name: str, df: pd.DataFrame) -> bytes:
-    """One table as CSV bytes in RLFF's schema (UTF-8, ``,``, ISO dates)."""
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula_text(values: pd.Series) -> pd.Series:
+    """Text values with a ``'`` put before any that a spreadsheet would run as a formula.
+
+    For text (``str`` or ``category``) columns only: numbers such as -3 stay numbers.
+    Categorical columns keep their dtype (only the categories are rewritten).
+    """
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        cats = values.cat.categories.astype("str")
+        risky = cats.str.startswith(FORMULA_PREFIXES)
+        if not risky.any():
+            return values
+        return values.cat.rename_categories(cats.where(~risky, "'" + cats))
+    text = values.astype("str")
+    risky = text.str.startswith(FORMULA_PREFIXES).fillna(False).astype(bool)
+    return text.where(~risky, "'" + text)
+
+
+def table_to_csv_bytes(name: str, df: pd.DataFrame, *, neutralise_formulas: bool = False) -> bytes:
+    """One table as CSV bytes in RLFF's schema (UTF-8, ``,``, ISO dates).
+
+    With ``neutralise_formulas``, text cells starting with ``= + - @``, a tab or a CR
+    get a leading ``'`` so that a spreadsheet shows them instead of running them.
+    """
     frame = conform(name, df).copy()
     for col, (kind, _) in COLUMNS[name].items():
         if kind == "date":
             frame[col] = frame[col].dt.strftime("%Y-%m-%d")
         elif kind == "datetime":
             frame[col] = frame[col].dt.strftime("%Y-%m-%dT%H:%M:%S")
+        elif neutralise_formulas and kind in ("str", "category"):
+            frame[col] = neutralise_formula_text(frame[col])
     buf = io.StringIO()
     frame.to_csv(buf, index=False, lineterminator="\n", float_format="%.6g")
     return buf.getvalue().encode("utf-8")
@@ -82,16 +109,19 @@ def data_dictionary_markdown() -> str:
     return "\n".join(lines)
 
 
-def write_tables(tables: Tables, out_dir: str | Path, *, dictionary: bool = True) -> list[Path]:
+def write_tables(
+    tables: Tables, out_dir: str | Path, *, dictionary: bool = True, neutralise_formulas: bool = False
+) -> list[Path]:
     """Write every table as ``<table>.csv`` plus ``meta.json`` (and the data dictionary).
 
+    ``neutralise_formulas`` protects spreadsheet users (see :func:`table_to_csv_bytes`).
     Returns the paths written, in a fixed order.
     """
     out = Path(out_dir)
     written: list[Path] = []
     for name in TABLE_NAMES:
         path = out / f"{name}.csv"
-        atomic_write_bytes(path, table_to_csv_bytes(name, tables.table(name)))
+        atomic_write_bytes(path, table_to_csv_bytes(name, tables.table(name), neutralise_formulas=neutralise_formulas))
         written.append(path)
     atomic_write_bytes(out / META_FILE, meta_to_json_bytes(tables.meta))
     written.append(out / META_FILE)

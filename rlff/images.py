@@ -1,0 +1,402 @@
+"""Charts -> PNG / SVG / PDF bytes, through kaleido and one shared Chromium.
+
+Starting a browser costs seconds; rendering one more figure in an open browser costs
+a fraction of one. So every export goes through an :class:`ImageRenderer`: one
+Chromium (one kaleido tab) that renders many figures. A command-line export opens
+one, renders everything, and closes it; the dashboard keeps one per process
+(:func:`shared_renderer`) and lets every browser session use it at once — renders
+queue on kaleido's tab and each caller gets its own results back.
+
+``export_images`` returns content, ``save_images`` writes files (atomically, after
+every image rendered, so a failure leaves no partial export behind).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import concurrent.futures
+import os
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from rlff.tables_io import atomic_write_bytes
+
+__all__ = [
+    "FORMATS",
+    "IMAGE_HEIGHT",
+    "IMAGE_WIDTH",
+    "ChromiumMissing",
+    "ExportError",
+    "ImageRenderer",
+    "Progress",
+    "chromium_path",
+    "default_scale",
+    "export_images",
+    "image_name",
+    "require_chromium",
+    "save_images",
+    "shared_renderer",
+]
+
+FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
+
+# 16:9, the shape of a slide. PNGs are rendered at 2x (2560 x 1440) by default.
+IMAGE_WIDTH = 1280
+IMAGE_HEIGHT = 720
+
+Progress = Callable[[int, int, str], None]
+"""``progress(done, total, label)``: called after each step of a long export."""
+
+
+class _ChartLike(Protocol):
+    key: str
+    title: str
+    figure: Any
+
+
+class ExportError(RuntimeError):
+    """An export that could not be made; the message says what to do."""
+
+
+class ChromiumMissing(ExportError):
+    """No Chromium/Chrome for kaleido to render images with."""
+
+    def __init__(self, detail: str = "") -> None:
+        lead = "no Chromium or Chrome browser found to render images"
+        if detail:
+            lead += f" ({detail})"
+        super().__init__(
+            f"{lead}. Install one with `apt-get install chromium` (Debian/Ubuntu; kaleido finds "
+            "/usr/bin/chromium by itself), or, where downloads work, run `plotly_get_chrome`; "
+            "or point BROWSER_PATH at a Chrome/Chromium executable"
+        )
+
+
+def chromium_path() -> str | None:
+    """The browser kaleido will start: ``BROWSER_PATH`` if set, else the first one found; None if none.
+
+    A ``BROWSER_PATH`` that is not an executable file counts as no browser (kaleido
+    would fail on it later, with a less helpful message).
+    """
+    override = os.environ.get("BROWSER_PATH")
+    if override:
+        return override if os.path.isfile(override) and os.access(override, os.X_OK) else None
+    from choreographer.browsers.chromium import Chromium
+
+    return Chromium.find_browser(skip_local=False)
+
+
+def require_chromium() -> str:
+    """The browser's path, or :class:`ChromiumMissing` naming both fixes."""
+    path = chromium_path()
+    if path is None:
+        override = os.environ.get("BROWSER_PATH")
+        raise ChromiumMissing(f"BROWSER_PATH={override!r} is not an executable" if override else "")
+    return path
+
+
+def default_scale(fmt: str) -> float:
+    """2x for PNG (crisp on a projector and a retina screen), 1 for the vector formats."""
+    return 2.0 if fmt == "png" else 1.0
+
+
+def _check_format(fmt: str) -> str:
+    fmt = fmt.lower()
+    if fmt not in FORMATS:
+        raise ValueError(f"image format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    return fmt
+
+
+class ImageRenderer:
+    """One Chromium that renders many figures; safe to share between threads.
+
+    The browser runs kaleido on an event loop in a background thread. ``render`` may
+    be called from any number of threads at once: the figures queue on kaleido's tab
+    (more tabs are slower on two cores) and every caller gets its own images back.
+    ``progress`` callbacks run in the caller's thread (Streamlit needs that).
+
+    Args:
+        idle_timeout: close the browser after this many idle seconds (None: keep it
+            until :meth:`close`); the next render starts a new one.
+        timeout: seconds allowed for any one image.
+
+    Example:
+        >>> with ImageRenderer() as renderer:  # doctest: +SKIP
+        ...     pngs = renderer.render([fig1, fig2], fmt="png")
+    """
+
+    def __init__(self, *, idle_timeout: float | None = None, timeout: float = 90.0) -> None:
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._kaleido: concurrent.futures.Future[Any] | None = None
+        self._busy = 0
+        self._idle_timeout = idle_timeout
+        self._idle_timer: threading.Timer | None = None
+        self._timeout = timeout
+        self.browsers_started = 0  # how many Chromiums this renderer has launched (for tests)
+
+    # --- lifecycle ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Launch the browser in the background (returns at once); raises :class:`ChromiumMissing`."""
+        with self._lock:
+            self._start_locked()
+
+    def _start_locked(self) -> None:
+        if self._kaleido is not None:
+            return
+        require_chromium()
+        loop = asyncio.new_event_loop()
+        thread = threading.Thread(target=loop.run_forever, name="rlff-kaleido", daemon=True)
+        thread.start()
+        self._loop, self._thread = loop, thread
+        self._kaleido = asyncio.run_coroutine_threadsafe(self._open(), loop)
+        self.browsers_started += 1
+
+    async def _open(self) -> Any:
+        import kaleido
+        from choreographer.errors import ChromeNotFoundError
+
+        try:
+            # mathjax=False: no formulas in RLFF's charts, and no waiting on a CDN offline.
+            k = kaleido.Kaleido(n=1, timeout=self._timeout, mathjax=False)
+        except ChromeNotFoundError as exc:
+            raise ChromiumMissing(str(exc).split(".")[0]) from None
+        await k.open()
+        return k
+
+    def close(self) -> None:
+        """Close the browser and its thread (a later render starts a new one)."""
+        with self._lock:
+            self._close_locked()
+
+    def _close_locked(self) -> None:
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
+            self._idle_timer = None
+        future, loop, thread = self._kaleido, self._loop, self._thread
+        self._kaleido = self._loop = self._thread = None
+        if future is None or loop is None:
+            return
+        try:
+            k = future.result(timeout=self._timeout)
+            asyncio.run_coroutine_threadsafe(k.close(), loop).result(timeout=30)
+        except Exception:  # noqa: BLE001 - closing a browser that failed to open or died
+            pass
+        loop.call_soon_threadsafe(loop.stop)
+        if thread is not None:
+            thread.join(timeout=30)
+        if not loop.is_running():
+            loop.close()
+
+    def _close_if_idle(self) -> None:
+        with self._lock:
+            if self._busy == 0:
+                self._close_locked()
+
+    def __enter__(self) -> ImageRenderer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def is_open(self) -> bool:
+        """Whether a browser is running (or starting)."""
+        return self._kaleido is not None
+
+    # --- rendering ------------------------------------------------------------------------
+
+    def render(
+        self,
+        figures: Sequence[Any],
+        *,
+        fmt: str = "png",
+        width: int = IMAGE_WIDTH,
+        height: int = IMAGE_HEIGHT,
+        scale: float | None = None,
+        labels: Sequence[str] | None = None,
+        progress: Progress | None = None,
+    ) -> list[bytes]:
+        """Render ``figures`` (plotly figures or their dicts) to ``fmt`` bytes, in order.
+
+        Raises:
+            ChromiumMissing: no browser to start.
+            ExportError: a figure failed to render (names it); nothing is returned.
+        """
+        fmt = _check_format(fmt)
+        opts = {"format": fmt, "width": width, "height": height, "scale": scale or default_scale(fmt)}
+        labels = list(labels) if labels is not None else [f"figure {i + 1}" for i in range(len(figures))]
+        with self._lock:
+            if self._idle_timer is not None:
+                self._idle_timer.cancel()
+                self._idle_timer = None
+            self._start_locked()
+            self._busy += 1
+            future, loop = self._kaleido, self._loop
+        assert future is not None and loop is not None
+        try:
+            return self._render(future, loop, figures, opts, labels, progress)
+        finally:
+            with self._lock:
+                self._busy -= 1
+                if self._busy == 0 and self._idle_timeout is not None and self._kaleido is not None:
+                    self._idle_timer = threading.Timer(self._idle_timeout, self._close_if_idle)
+                    self._idle_timer.daemon = True
+                    self._idle_timer.start()
+
+    def _render(
+        self,
+        future: concurrent.futures.Future[Any],
+        loop: asyncio.AbstractEventLoop,
+        figures: Sequence[Any],
+        opts: dict[str, Any],
+        labels: list[str],
+        progress: Progress | None,
+    ) -> list[bytes]:
+        try:
+            k = future.result()
+        except ChromiumMissing:
+            self._forget(future)
+            raise
+        except Exception as exc:
+            self._forget(future)
+            raise ExportError(f"could not start the browser for images: {exc}") from exc
+        total = len(figures)
+        # Plotly figures become plain dicts here, in the caller's thread: the browser's
+        # thread then only ships JSON, and two sessions never share a figure object.
+        jobs = [
+            asyncio.run_coroutine_threadsafe(k.calc_fig(_as_dict(fig), opts=dict(opts)), loop) for fig in figures
+        ]
+        out: list[bytes] = []
+        try:
+            for i, (job, label) in enumerate(zip(jobs, labels, strict=False)):
+                try:
+                    out.append(job.result())
+                except Exception as exc:
+                    raise ExportError(f"could not render {label} as {opts['format'].upper()}: {exc}") from exc
+                if progress is not None:
+                    progress(i + 1, total, label)
+        except BaseException:
+            for job in jobs:
+                job.cancel()
+            if not _browser_alive(k):
+                self._forget(future)
+            raise
+        return out
+
+    def _forget(self, future: concurrent.futures.Future[Any]) -> None:
+        """Drop a browser that failed, so the next render starts a fresh one."""
+        with self._lock:
+            if self._kaleido is future:
+                self._close_locked()
+
+
+def _as_dict(fig: Any) -> Any:
+    return fig.to_dict() if hasattr(fig, "to_dict") else fig
+
+
+def _browser_alive(k: Any) -> bool:
+    try:
+        return k.subprocess.poll() is None  # type: ignore[no-any-return]
+    except Exception:  # noqa: BLE001 - unknown kaleido internals: assume it died
+        return False
+
+
+_shared: ImageRenderer | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_renderer() -> ImageRenderer:
+    """The process-wide renderer the dashboard uses: started on first use, closed after 10 idle minutes."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = ImageRenderer(idle_timeout=600)
+            atexit.register(_shared.close)
+        return _shared
+
+
+# --- charts -> bytes / files ----------------------------------------------------------------
+
+
+def image_name(key: str, fmt: str) -> str:
+    """File name of a chart's image: ``<key>.<fmt>``."""
+    return f"{key}.{fmt}"
+
+
+def export_images(
+    charts: Iterable[_ChartLike],
+    fmt: str = "png",
+    *,
+    scale: float | None = None,
+    width: int = IMAGE_WIDTH,
+    height: int = IMAGE_HEIGHT,
+    renderer: ImageRenderer | None = None,
+    progress: Progress | None = None,
+) -> dict[str, bytes]:
+    """Render every chart to ``fmt`` with one browser; returns ``{chart.key: bytes}`` in chart order.
+
+    Args:
+        charts: :class:`rlff.charts.Chart` objects (anything with ``key``, ``title``, ``figure``).
+        fmt: "png", "svg" or "pdf".
+        scale: pixel multiplier (default 2 for PNG, 1 for SVG/PDF).
+        width, height: size in CSS pixels (default 1280 x 720, a 16:9 slide).
+        renderer: a running :class:`ImageRenderer` to reuse; default: a fresh one, closed after.
+        progress: ``progress(done, total, chart title)`` after each image.
+
+    Raises:
+        ChromiumMissing: no browser; nothing was rendered.
+        ExportError: a chart failed to render.
+    """
+    fmt = _check_format(fmt)
+    charts = list(charts)
+    if not charts:
+        return {}
+    own = renderer is None
+    renderer = renderer or ImageRenderer()
+    try:
+        images = renderer.render(
+            [c.figure for c in charts],
+            fmt=fmt,
+            width=width,
+            height=height,
+            scale=scale,
+            labels=[c.title or c.key for c in charts],
+            progress=progress,
+        )
+    finally:
+        if own:
+            renderer.close()
+    return {c.key: img for c, img in zip(charts, images, strict=True)}
+
+
+def save_images(
+    charts: Iterable[_ChartLike],
+    fmt: str,
+    out_dir: str | Path,
+    *,
+    scale: float | None = None,
+    renderer: ImageRenderer | None = None,
+    progress: Progress | None = None,
+) -> list[Path]:
+    """Render every chart, then write ``<out_dir>/<key>.<fmt>`` files; returns their paths.
+
+    Nothing is written until every image rendered, and each file is written to a
+    temporary name then renamed: a failure leaves no truncated or partial file.
+    """
+    fmt = _check_format(fmt)
+    images = export_images(charts, fmt, scale=scale, renderer=renderer, progress=progress)
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise ExportError(f"{out} is a file; --out must be a folder for {fmt.upper()} images")
+    paths = []
+    for key, data in images.items():
+        path = out / image_name(key, fmt)
+        atomic_write_bytes(path, data)
+        paths.append(path)
+    return paths
