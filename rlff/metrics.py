@@ -74,6 +74,7 @@ __all__ = [
     "answered_within_share",
     "bot_share",
     "bought_follower_share",
+    "known_bought_follower_share",
     "cm_output",
     "competitor_benchmark",
     "cost_breakdown",
@@ -405,11 +406,22 @@ def vanity_index_components(tables: Tables, month: MonthLike | None = None) -> d
     r = roi(tables.costs, tables.revenue, m)
     return {
         "non_customer_engagement_share": non_customer_share(tables, m),
-        "bought_follower_share": bought_follower_share(tables.followers, m),
+        "bought_follower_share": known_bought_follower_share(tables, m),
         "slow_answer_share": None if answered is None else 1.0 - answered,
         "strategy_gap": None if adherence is None else 1.0 - adherence,
         "roi_shortfall": None if r is None else min(max(-r, 0.0), 1.0),
     }
+
+
+def known_bought_follower_share(tables: Tables, month: MonthLike | None = None) -> float | None:
+    """:func:`bought_follower_share`, or None when the data cannot tell bought from organic.
+
+    Platform exports carry no bought flag (``meta.bought_flag_known`` is False): their
+    zero bought follows mean "unknown", not "none", and must not flatter the index.
+    """
+    if not tables.meta.bought_flag_known:
+        return None
+    return bought_follower_share(tables.followers, month)
 
 
 def vanity_index(tables: Tables, month: MonthLike | None = None) -> float | None:

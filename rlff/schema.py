@@ -160,6 +160,9 @@ class Meta:
     reported_month: date  # first day of the month the deck reports on
     lang: str = "en"
     source: str = "simulation"  # "simulation" or "import"
+    # Platform exports never say which follows were bought: their bought_follows are 0 by
+    # default, not by observation, so bought-follower metrics must say "unknown".
+    bought_flag_known: bool = True
 
 
 @dataclass(frozen=True)

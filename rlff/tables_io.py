@@ -87,6 +87,7 @@ def meta_to_json_bytes(meta: Meta) -> bytes:
         "reported_month": meta.reported_month.isoformat(),
         "lang": meta.lang,
         "source": meta.source,
+        "bought_flag_known": meta.bought_flag_known,
     }
     return (json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
@@ -142,6 +143,7 @@ def read_meta(path: str | Path) -> Meta:
         reported_month=date.fromisoformat(raw["reported_month"]),
         lang=str(raw.get("lang", "en")),
         source=str(raw.get("source", "import")),
+        bought_flag_known=bool(raw.get("bought_flag_known", True)),
     )
 
 

@@ -76,3 +76,14 @@ def test_the_crisis_leaves_complaints_open(seed):
     with_crisis = simulate(DEFAULT, seed)
     without = simulate(DEFAULT.replace(crisis=False), seed)
     assert metrics.unanswered_backlog(with_crisis.inbox) > metrics.unanswered_backlog(without.inbox)
+
+
+def test_bought_share_is_unknown_when_the_data_has_no_bought_flag():
+    from dataclasses import replace
+
+    tables = simulate(DEFAULT, 0)
+    blind = tables.replace(meta=replace(tables.meta, bought_flag_known=False))
+    assert metrics.known_bought_follower_share(tables) == metrics.bought_follower_share(tables.followers)
+    assert metrics.known_bought_follower_share(blind) is None
+    assert metrics.report(blind)["reality"]["bought_follower_share"] is None
+    assert metrics.vanity_index_components(blind)["bought_follower_share"] is None
