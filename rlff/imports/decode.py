@@ -1,0 +1,194 @@
+"""Bytes to text: what kind of container a file is, its encoding and its separator.
+
+Nothing here executes, unpickles or evaluates a file's content: text stays text, and
+Excel workbooks are only recognised here (their cells are read in :mod:`.workbook`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from typing import Literal
+
+import charset_normalizer
+
+from .problems import MAX_UPLOAD_MB, ImportProblem
+
+Container = Literal["text", "xlsx", "xls"]
+
+# Signatures of files people upload by mistake, so the message can say what they sent.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"RIFF", "a media file"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"\x7fELF", "a program"),
+    (b"MZ", "a Windows program"),
+    (b"SQLite format 3", "a SQLite database"),
+    (b"\x80\x04", "a Python pickle"),
+    (b"\x80\x05", "a Python pickle"),
+)
+
+SEPARATORS: tuple[str, ...] = (",", ";", "\t", "|")
+_SEP_LINE = re.compile(r"^\ufeff?\s*sep=(.)\s*$", re.IGNORECASE)
+_EXPORT_HINT = "download the analytics export again as CSV or Excel (.xlsx) and upload that file"
+
+
+def check_size(size: int, file: str) -> None:
+    """Refuse files larger than :data:`MAX_UPLOAD_MB` or empty ones.
+
+    Raises:
+        ImportProblem: when the file is empty or too large.
+    """
+    if size == 0:
+        raise ImportProblem(file, "the file is empty (0 bytes)",
+                            hint="the download or the copy probably failed; " + _EXPORT_HINT)
+    if size > MAX_UPLOAD_MB * 1024 * 1024:
+        raise ImportProblem(
+            file,
+            f"the file is {size / 1024 / 1024:.1f} MB, more than the {MAX_UPLOAD_MB} MB RLFF accepts",
+            hint="export a shorter period (one quarter at a time) and upload the files together",
+        )
+
+
+def sniff_container(data: bytes, file: str) -> Container:
+    """Tell a text file from an Excel workbook, and refuse everything else.
+
+    Raises:
+        ImportProblem: for images, PDFs, archives, programs and other binary files.
+    """
+    if data.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "xls"
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise ImportProblem(file, f"this is {what}, not a data export", hint=_EXPORT_HINT)
+    return "text"
+
+
+def decode_text(data: bytes, file: str) -> str:
+    """Decode a text export: UTF-8 (with or without BOM), UTF-16, UTF-32, or a legacy code page.
+
+    Raises:
+        ImportProblem: when the bytes are not text.
+    """
+    for bom, encoding in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(bom):
+            return _decode_or_explain(data, encoding, file)
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        return _decode_or_explain(data, utf16, file)
+    if b"\x00" in data[:65536]:
+        raise ImportProblem(file, "this is a binary file, not a text or spreadsheet export", hint=_EXPORT_HINT)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = _decode_legacy(data, file)
+    _refuse_control_characters(text, file)
+    return text
+
+
+def _decode_or_explain(data: bytes, encoding: str, file: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise ImportProblem(
+            file,
+            f"the file says it is {encoding.upper()} text but byte {err.start} is not",
+            hint="the file is probably cut short or damaged; " + _EXPORT_HINT,
+        ) from None
+    _refuse_control_characters(text, file)
+    return text.removeprefix("\ufeff")
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark shows as a zero byte in every other position."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _decode_legacy(data: bytes, file: str) -> str:
+    # charset-normalizer reads a sample; the whole file is then decoded with its guess.
+    best = charset_normalizer.from_bytes(data[:200_000]).best()
+    if best is None:
+        raise ImportProblem(file, "this file is not text in any encoding RLFF knows", hint=_EXPORT_HINT)
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        # A spreadsheet saved on Windows in Western Europe: cp1252 is by far the likeliest.
+        return data.decode("cp1252", errors="replace")
+
+
+def _refuse_control_characters(text: str, file: str) -> None:
+    sample = text[:65536]
+    if not sample:
+        return
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\r\n")
+    if controls > max(4, len(sample) // 100):
+        raise ImportProblem(file, "this is a binary file, not a text or spreadsheet export", hint=_EXPORT_HINT)
+
+
+def split_sep_line(text: str) -> tuple[str | None, str]:
+    """Excel's ``sep=;`` first line: the separator it names, and the text without that line."""
+    first, _, rest = text.partition("\n")
+    found = _SEP_LINE.match(first.rstrip("\r"))
+    if found:
+        return found.group(1), rest
+    return None, text
+
+
+def head_records(text: str, sep: str, limit: int = 20) -> tuple[list[list[str]], list[int]]:
+    """The first ``limit`` CSV records and, for each, the character offset where the next begins.
+
+    Offsets let the caller hand the rest of the text to the fast pandas parser.
+    """
+    lines = _LineReader(text)
+    reader = csv.reader(lines, delimiter=sep, quotechar='"', doublequote=True, strict=False)
+    records: list[list[str]] = []
+    ends: list[int] = []
+    try:
+        for record in reader:
+            records.append(record)
+            ends.append(lines.offset)
+            if len(records) >= limit:
+                break
+    except csv.Error:
+        pass  # a damaged head shows up as an unrecognised file, with its own message
+    return records, ends
+
+
+class _LineReader:
+    """Iterates over the lines of a text (any line ending), tracking the offset read so far."""
+
+    def __init__(self, text: str) -> None:
+        self._stream = io.StringIO(text, newline="")
+        self.offset = 0
+
+    def __iter__(self) -> _LineReader:
+        return self
+
+    def __next__(self) -> str:
+        line = self._stream.readline()
+        if not line:
+            raise StopIteration
+        self.offset += len(line)
+        return line

@@ -1,0 +1,148 @@
+"""Column rules for the frames readers build, written as pandera schemas.
+
+Parsing (:mod:`.cells`) turns text into numbers and dates; what the values must then
+satisfy (no negative counts, whole numbers, known categories, a first response after
+the message, plausible years) is declared here once, as pandera checks, and pandera
+reports every failing row at once. :func:`check` turns its failure cases into one
+readable :class:`ImportProblem` that names the file's own column and rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+
+from .problems import ImportProblem, quote_values
+from .sheet import Sheet
+
+EARLIEST = pd.Timestamp("2000-01-01")
+LATEST = pd.Timestamp("2099-12-31 23:59:59")
+
+NON_NEGATIVE = pa.Check(lambda s: s >= 0, name="non_negative")
+WHOLE = pa.Check(lambda s: (s % 1) == 0, name="whole_number")
+PLAUSIBLE_TIME = pa.Check(lambda s: (s >= EARLIEST) & (s <= LATEST), name="plausible_time")
+NOT_EMPTY = pa.Check(lambda s: s.str.len() > 0, name="not_empty")
+SENTIMENT_RANGE = pa.Check(lambda s: (s >= -1) & (s <= 1), name="sentiment_range")
+WEEK_HOURS = pa.Check(lambda s: (s >= 0) & (s <= 168), name="week_hours")
+ANSWERED_AFTER_RECEIVED = pa.Check(
+    lambda df: df["first_response_at"].isna() | (df["first_response_at"] >= df["received_at"]),
+    name="answered_after_received",
+)
+# A frame-wide check reports no column: name the one the message is about.
+_FRAME_CHECK_COLUMN = {"answered_after_received": "first_response_at"}
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    "not_nullable": ("this cell is empty", "fill in every row of this column"),
+    "not_empty": ("this cell is empty", "fill in every row of this column"),
+    "non_negative": ("{values} is negative", "counts and amounts cannot be below zero: remove the minus sign"),
+    "whole_number": ("{values} is not a whole number", "counts are whole numbers: write 12, not 12.5"),
+    "plausible_time": ("{values} is before 2000 or after 2099", "check the year of these dates"),
+    "sentiment_range": ("{values} is outside -1 to +1", "sentiment goes from -1 (hostile) to +1 (glowing)"),
+    "week_hours": ("{values} is outside 0 to 168 hours", "a week has 168 hours: write the hours spent that week"),
+    "answered_after_received": (
+        "the first response ({values}) is earlier than the message it answers",
+        "check both times: first_response_at must be on or after received_at, or empty when never answered",
+    ),
+}
+
+
+def count() -> pa.Column:
+    """A count: a whole number, zero or more."""
+    return pa.Column(nullable=False, checks=[NON_NEGATIVE, WHOLE])
+
+
+def amount(*, signed: bool = False) -> pa.Column:
+    """An amount of money or time: zero or more unless ``signed``."""
+    return pa.Column(nullable=False, checks=[] if signed else [NON_NEGATIVE])
+
+
+def moment(*, nullable: bool = False) -> pa.Column:
+    """A date or time in 2000–2099."""
+    return pa.Column(nullable=nullable, checks=[PLAUSIBLE_TIME])
+
+
+def identifier() -> pa.Column:
+    """A non-empty text."""
+    return pa.Column(nullable=False, checks=[NOT_EMPTY])
+
+
+def choice(values: Iterable[str]) -> pa.Column:
+    """One of a fixed set of values."""
+    return pa.Column(nullable=False, checks=[pa.Check.isin(list(values))])
+
+
+def schema(columns: Mapping[str, pa.Column], checks: Iterable[pa.Check] = ()) -> pa.DataFrameSchema:
+    """A schema over the columns a frame has; the others are not checked."""
+    return pa.DataFrameSchema(dict(columns), checks=list(checks), strict=False)
+
+
+def check(frame: pd.DataFrame, rules: pa.DataFrameSchema, sheet: Sheet,
+          fields: Mapping[str, str] | None = None) -> None:
+    """Validate ``frame`` (indexed by spreadsheet row) against ``rules``.
+
+    Args:
+        frame: The parsed rows; its index holds 1-based spreadsheet row numbers.
+        rules: The pandera schema to apply (columns absent from ``frame`` are skipped).
+        sheet: Where the rows come from, for the file, sheet and column names.
+        fields: Frame column -> sheet field, when they differ (default: the same name).
+
+    Raises:
+        ImportProblem: about the first failing column, in the frame's column order.
+    """
+    present = {name: col for name, col in rules.columns.items() if name in frame.columns}
+    frame_checks = [c for c in rules.checks if all(n in frame.columns for n in _frame_check_needs(c))]
+    try:
+        pa.DataFrameSchema(present, checks=frame_checks, strict=False).validate(frame, lazy=True)
+    except SchemaErrors as err:
+        raise _problem(err.failure_cases, frame, sheet, rules, fields or {}) from None
+
+
+def _frame_check_needs(chk: pa.Check) -> tuple[str, ...]:
+    return ("first_response_at", "received_at") if chk.name == "answered_after_received" else ()
+
+
+def _problem(cases: pd.DataFrame, frame: pd.DataFrame, sheet: Sheet, rules: pa.DataFrameSchema,
+             fields: Mapping[str, str]) -> ImportProblem:
+    cases = cases.copy()
+    cases["column"] = [
+        _FRAME_CHECK_COLUMN.get(str(chk), col) if not isinstance(col, str) or col not in frame.columns else col
+        for col, chk in zip(cases["column"], cases["check"], strict=True)
+    ]
+    order = {c: i for i, c in enumerate(frame.columns)}
+    cases["order"] = cases["column"].map(order).fillna(len(order))
+    cases = cases[cases["index"].notna()].sort_values(["order", "index"], kind="stable")
+    if cases.empty:  # a schema-level failure without rows: report it plainly
+        return ImportProblem(sheet.file, "the file's columns do not have the expected types", sheet=sheet.name,
+                             hint="export the file again without editing it")
+    first = cases.iloc[0]
+    column, check_name = str(first["column"]), str(first["check"])
+    picked = cases[(cases["column"] == column) & (cases["check"] == check_name)]
+    rows = sorted({int(r) for r in picked["index"]})
+    values = [_shown(frame.at[r, column]) for r in rows[:5]] if column in frame.columns else []
+    message, hint = _describe(check_name, rules, column)
+    message = message.replace("{values}", quote_values(values) if values else "the value")
+    fld = fields.get(column, column)
+    return ImportProblem(sheet.file, message, column=sheet.column_name(fld), rows=rows, hint=hint,
+                         sheet=sheet.name, values=values, count=len(rows))
+
+
+def _describe(check_name: str, rules: pa.DataFrameSchema, column: str) -> tuple[str, str]:
+    if check_name.startswith("isin"):
+        allowed = []
+        for chk in rules.columns[column].checks if column in rules.columns else []:
+            if chk.name == "isin":
+                allowed = list(chk.statistics.get("allowed_values", []))
+        listed = ", ".join(str(a) for a in allowed)
+        return f"{{values}} is not one of {listed}", f"use one of {listed} (upper or lower case)"
+    return _MESSAGES.get(check_name, (f"{{values}} breaks the rule {check_name}", "correct these cells"))
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat(sep=" ")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None or value is pd.NaT else str(value)
