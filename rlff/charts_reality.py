@@ -85,10 +85,10 @@ def chart_response_time(tables: Tables, *, lang: str) -> Chart:
             hovertemplate="%{x}, 90%: %{text}<extra></extra>",
         )
     )
-    for hours, key, dash in (
-        (EXPECTED_COMPLAINT_HOURS, "ref.expect_1h_complaint", "solid"),
-        (EXPECTED_HOURS, "ref.expect_4h", "dash"),
-        (BRAND_AVERAGE_HOURS, "ref.brand_10h", "dot"),
+    for hours, key, dash, anchor in (
+        (EXPECTED_COMPLAINT_HOURS, "ref.expect_1h_complaint", "solid", "bottom"),
+        (EXPECTED_HOURS, "ref.expect_4h", "dash", "top"),
+        (BRAND_AVERAGE_HOURS, "ref.brand_10h", "dot", "bottom"),
     ):
         fig.add_shape(
             type="line",
@@ -109,8 +109,9 @@ def chart_response_time(tables: Tables, *, lang: str) -> Chart:
             text=t(key, lang),
             showarrow=False,
             xanchor="right",
-            yanchor="bottom",
-            font={"size": 11, "color": theme.REFERENCE},
+            yanchor=anchor,
+            font={"size": 10, "color": theme.REFERENCE},
+            bgcolor="rgba(255,255,255,0.85)",
         )
     for kind_label, answered in zip(kinds, rt["answered"], strict=True):
         if answered == 0:
@@ -121,6 +122,8 @@ def chart_response_time(tables: Tables, *, lang: str) -> Chart:
     low = math.log10(max(min([*finite, 0.5]) / 2, 1 / 600))
     high = math.log10(max([*finite, BRAND_AVERAGE_HOURS]) * 2.5)
     fig.update_yaxes(type="log", range=[low, high], title={"text": t("axis.hours_log", lang)})
+    # Room on the right of the bars for the reference lines' labels.
+    fig.update_xaxes(range=[-0.5, len(kinds) - 0.5 + 1.8])
     finish(fig, title=title, view=VIEW, lang=lang)
     medians = metrics.median_first_response_minutes(inbox)
     within_1h = metrics.answered_within_share(inbox, 1)
@@ -432,6 +435,10 @@ def chart_crisis_timeline(tables: Tables, *, lang: str) -> Chart:
     add_event_lines(fig, tables.events, ("crisis_start", "crisis_peak"), lang, VIEW)
     fig.update_layout(barmode="overlay", bargap=0.1)
     fig.update_yaxes(title={"text": t("axis.messages", lang)})
+    # The reported month and the one before it: the crisis, and the calm it broke.
+    first = max(metrics.previous_month(month_of(tables)), tl["date"].min())
+    last = metrics.month_bounds(month_of(tables))[1]
+    fig.update_xaxes(range=[first - pd.Timedelta(hours=12), last - pd.Timedelta(hours=12)])
     finish(fig, title=title, view=VIEW, lang=lang, date_axes=("xaxis",))
     start, end = metrics.month_bounds(month_of(tables))
     in_month = tl[(tl["date"] >= start) & (tl["date"] < end)]

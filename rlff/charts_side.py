@@ -31,8 +31,8 @@ def chart_vanity_index(tables: Tables, *, lang: str) -> Chart:
         rows=1,
         cols=2,
         specs=[[{"type": "indicator"}, {"type": "xy"}]],
-        column_widths=[0.38, 0.62],
-        horizontal_spacing=0.2,
+        column_widths=[0.35, 0.65],
+        horizontal_spacing=0.3,
     )
     fig.add_trace(
         go.Indicator(

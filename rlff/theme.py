@@ -153,7 +153,7 @@ def _reality_template() -> go.layout.Template:
     return go.layout.Template(
         layout={
             "font": {"family": FONT_FAMILY, "color": REALITY_TEXT, "size": 13},
-            "title": {"font": {"size": 17, "color": REALITY_TEXT}, "x": 0.01, "xanchor": "left", "y": 0.96},
+            "title": {"font": {"size": 17, "color": REALITY_TEXT}, "x": 0.01, "xanchor": "left", "y": 0.97},
             "paper_bgcolor": "#FFFFFF",
             "plot_bgcolor": "#FFFFFF",
             "colorway": list(REALITY_COLORWAY),
@@ -167,7 +167,7 @@ def _reality_template() -> go.layout.Template:
                 "xanchor": "right",
                 "x": 1,
             },
-            "margin": {"l": 60, "r": 20, "t": 70, "b": 50},
+            "margin": {"l": 60, "r": 20, "t": 105, "b": 50},
             "height": SCREEN_HEIGHT,
             "hoverlabel": {"font": {"family": FONT_FAMILY}},
             "bargap": 0.3,

@@ -1,0 +1,107 @@
+"""What a page needs to draw itself: the scenario, the language, and cached data and charts.
+
+Caching lives here, around pure ``rlff`` calls, and is bounded. A knob change gives a
+new :class:`~rlff.scenario.Scenario`, so only the functions whose arguments changed
+run again; switching pages reuses the same tables.
+
+Pages other people add (\"Your data\", \"Export\") read data through :class:`AppContext`
+too. To switch the dashboard to uploaded data, a page stores the :class:`~rlff.schema.Tables`
+under ``st.session_state[UPLOAD_TABLES]`` and a content digest under
+``st.session_state[UPLOAD_KEY]``; every view then draws those tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import streamlit as st
+
+from rlff import metrics
+from rlff.charts import Chart, build_charts
+from rlff.scenario import Scenario
+from rlff.schema import Tables
+from rlff.simulate import simulate
+
+UPLOAD_TABLES = "rlff.upload.tables"
+UPLOAD_KEY = "rlff.upload.key"
+CACHE_TTL_SECONDS = 3600
+
+
+@st.cache_data(max_entries=16, ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def simulated_tables(scenario: Scenario, seed: int) -> Tables:
+    """The simulated dataset of a scenario (the expensive step: cached per scenario and seed)."""
+    return simulate(scenario, seed)
+
+
+def _tables(scenario: Scenario, seed: int, upload_key: str | None) -> Tables:
+    if upload_key is not None:
+        uploaded = st.session_state.get(UPLOAD_TABLES)
+        if isinstance(uploaded, Tables):
+            return uploaded
+    return simulated_tables(scenario, seed)
+
+
+@st.cache_data(max_entries=32, ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def vanity_kpis(scenario: Scenario, seed: int, upload_key: str | None) -> metrics.VanityKPIs:
+    """The four tiles of the reported month (rlff.metrics.vanity_kpis)."""
+    return metrics.vanity_kpis(_tables(scenario, seed, upload_key))
+
+
+@st.cache_data(max_entries=32, ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def report(scenario: Scenario, seed: int, upload_key: str | None) -> dict[str, Any]:
+    """Every number of the reported month (rlff.metrics.report)."""
+    return metrics.report(_tables(scenario, seed, upload_key))
+
+
+# Figures are kept as objects (cache_resource): unpickling eleven figures on every rerun
+# would cost more than the whole rerun budget. Nothing mutates them: st.plotly_chart
+# serialises a copy.
+@st.cache_resource(max_entries=48, ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def view_charts(scenario: Scenario, seed: int, upload_key: str | None, view: str, lang: str) -> tuple[Chart, ...]:
+    """The charts of one view ("boss", "reality", "side") in one language."""
+    return tuple(build_charts(_tables(scenario, seed, upload_key), lang=lang, views=(view,)))
+
+
+@dataclass(frozen=True)
+class AppContext:
+    """The dashboard's state for one run: scenario, seed, language, and the URL state."""
+
+    scenario: Scenario
+    seed: int
+    lang: str
+    state: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def upload_key(self) -> str | None:
+        """Digest of the uploaded data in use, or None for the simulation."""
+        key = st.session_state.get(UPLOAD_KEY)
+        return str(key) if key and isinstance(st.session_state.get(UPLOAD_TABLES), Tables) else None
+
+    def tables(self) -> Tables:
+        """The dataset every view draws (uploaded tables if any, else the simulation)."""
+        return _tables(self.scenario, self.seed, self.upload_key)
+
+    def kpis(self) -> metrics.VanityKPIs:
+        """The deck's four tiles."""
+        return vanity_kpis(self.scenario, self.seed, self.upload_key)
+
+    def report(self) -> dict[str, Any]:
+        """rlff.metrics.report for the reported month."""
+        return report(self.scenario, self.seed, self.upload_key)
+
+    def charts(self, view: str) -> dict[str, Chart]:
+        """The charts of a view, by key."""
+        return {c.key: c for c in view_charts(self.scenario, self.seed, self.upload_key, view, self.lang)}
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page of the dashboard: adding a page is one file defining ``PAGE`` and one line in pages/__init__."""
+
+    key: str  # URL path, e.g. "reality"
+    title_key: str  # i18n key of the page title
+    icon: str
+    render: Callable[[AppContext], None]
+    default: bool = False

@@ -1,0 +1,59 @@
+"""The RLFF dashboard: the deck for Big Boss, the reality check, and both side by side.
+
+Run with ``streamlit run dashboard.py`` or ``rlff dashboard``. This file only lays out
+the app: the sidebar (:mod:`rlff_app.sidebar`) gives a scenario, the pages
+(:mod:`rlff_app.pages`) draw it; every number comes from :mod:`rlff.metrics`, every
+figure from :mod:`rlff.charts`.
+"""
+
+from __future__ import annotations
+
+# Heavy modules first, fully imported (and plotly exercised once) before any chart code
+# runs in a session: a cold server starts many sessions at once.
+import pandas  # noqa: F401
+import plotly.graph_objects  # noqa: F401
+import streamlit as st
+
+import rlff.charts  # noqa: F401
+import rlff_app.warmup  # noqa: F401
+from rlff.i18n import check_lang, t
+from rlff.scenario import ScenarioError
+from rlff_app import sidebar
+from rlff_app.context import AppContext, PageSpec
+from rlff_app.pages import PAGES
+from rlff_app.query import scenario_from_state
+
+
+def _page(spec: PageSpec, ctx: AppContext | None, lang: str) -> st.Page:
+    def run() -> None:
+        if ctx is not None:
+            spec.render(ctx)
+
+    return st.Page(run, title=t(spec.title_key, lang), icon=spec.icon, url_path=spec.key, default=spec.default)
+
+
+def main() -> None:
+    """Draw one run of the app."""
+    st.set_page_config(page_title="RLFF", page_icon=":material/trending_up:", layout="wide")
+    state = sidebar.render()
+    lang = check_lang(str(state["lang"]))
+    for problem in sidebar.query_problems():
+        st.warning(t("app.query_error", lang, key=problem.key, value=problem.value, message=t(problem.reason, lang)))
+    ctx: AppContext | None = None
+    error: str | None = None
+    try:
+        scenario, seed = scenario_from_state(state)
+        ctx = AppContext(scenario=scenario, seed=seed, lang=lang, state=state)
+    except ScenarioError as exc:
+        error = str(exc)
+    nav = st.navigation([_page(spec, ctx, lang) for spec in PAGES])
+    if error is not None:
+        st.error(t("app.scenario_error", lang, message=error), icon="⚠️")
+        return
+    nav.run()
+    st.divider()
+    st.caption(t("app.footer", lang))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""Big Boss view: the glossy monthly deck — four giant tiles, growth, engagement, "competitors", top posts."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from rlff.charts import top_posts_table
+from rlff.charts_base import month_label
+from rlff.i18n import fmt_pct, t
+from rlff_app import show
+from rlff_app.context import AppContext, PageSpec
+
+
+def render(ctx: AppContext) -> None:
+    """Draw the deck for the reported month."""
+    lang = ctx.lang
+    tables = ctx.tables()
+    charts = ctx.charts("boss")
+    show.boss_style()
+    st.title(t("boss.heading", lang, month=month_label(tables, lang)))
+    # The CM's name comes from the data: plain text, never Markdown.
+    st.text(t("boss.subheading", lang, cm=tables.meta.cm_name or "#CM"))
+
+    kpis = ctx.kpis()
+    show.vanity_tiles(kpis, lang)
+    st.caption(charts["boss_tiles"].caption)
+    if kpis.engagement_rate is not None:
+        st.caption(
+            f"{t('tile.engagement_rate', lang)} : {fmt_pct(kpis.engagement_rate, lang)}"
+            if lang == "fr"
+            else f"{t('tile.engagement_rate', lang)}: {fmt_pct(kpis.engagement_rate, lang)}"
+        )
+
+    left, right = st.columns(2)
+    with left:
+        show.chart(charts["engagement_over_time"])
+    with right:
+        show.chart(charts["follower_growth"])
+    show.chart(charts["competitor_benchmark"])
+
+    st.subheader(t("boss.top_posts", lang))
+    st.dataframe(top_posts_table(tables, lang), hide_index=True, width="stretch", key="boss.top_posts")
+    st.caption(charts["top_posts"].caption)
+
+
+PAGE = PageSpec(key="boss", title_key="page.boss", icon=":material/trending_up:", render=render, default=True)

@@ -1,0 +1,51 @@
+"""Reality check: the same month, measured by what customers and the budget feel."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from rlff.charts_base import month_label
+from rlff.i18n import fmt_duration_minutes, fmt_int, fmt_pct, t
+from rlff_app import show
+from rlff_app.context import AppContext, PageSpec
+
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("customers", ("response_time", "reply_rate", "crisis_timeline")),
+    ("money", ("roi",)),
+    ("audience", ("bought_followers", "engagement_sources", "platform_effort", "e_reputation")),
+    ("work", ("strategy_adherence", "hours_per_activity", "cm_output")),
+)
+
+
+def reality_facts(report: dict, lang: str) -> list[tuple[str, str]]:
+    """The sober tiles: each a number of rlff.metrics.report, formatted for the language."""
+    r = report["reality"]
+    return [
+        (t("tile.reply_rate", lang), fmt_pct(r["reply_rate"], lang, 0)),
+        (t("tile.complaint_wait", lang), fmt_duration_minutes(r["median_first_response_minutes"]["complaint"], lang)),
+        (t("tile.backlog", lang), fmt_int(r["unanswered_backlog"], lang)),
+        (t("tile.roi", lang), fmt_pct(r["roi"], lang, 0, signed=True)),
+        (t("tile.bought_share", lang), fmt_pct(r["bought_follower_share"], lang, 0)),
+        (t("tile.strategy_adherence", lang), fmt_pct(r["strategy_adherence"], lang, 0)),
+    ]
+
+
+def render(ctx: AppContext) -> None:
+    """Draw every reality chart of the reported month, by section, two per row."""
+    lang = ctx.lang
+    charts = ctx.charts("reality")
+    st.title(t("reality.heading", lang, month=month_label(ctx.tables(), lang)))
+    st.caption(t("reality.subheading", lang))
+    facts = reality_facts(ctx.report(), lang)
+    show.fact_tiles(facts[:3])
+    show.fact_tiles(facts[3:])
+    for section, keys in SECTIONS:
+        st.subheader(t(f"reality.section.{section}", lang))
+        for i in range(0, len(keys), 2):
+            pair = keys[i : i + 2]
+            for col, key in zip(st.columns(2), pair, strict=False):
+                with col:
+                    show.chart(charts[key])
+
+
+PAGE = PageSpec(key="reality", title_key="page.reality", icon=":material/fact_check:", render=render)

@@ -1,0 +1,106 @@
+"""Start the dashboard in a subprocess on a free loopback port (tests, benchmarks, screenshots).
+
+No streamlit import here: the server is a child ``python -m streamlit run`` process.
+
+Example:
+    >>> with served_app() as url:  # doctest: +SKIP
+    ...     print(url)
+    http://127.0.0.1:45123
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DASHBOARD = ROOT / "dashboard.py"
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now, on 127.0.0.1."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_healthy(url: str, timeout: float = 60.0, proc: subprocess.Popen | None = None) -> None:
+    """Poll ``/_stcore/health`` until it answers "ok"; raise RuntimeError after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with code {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
+                if resp.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"the dashboard at {url} did not become healthy within {timeout:.0f} s")
+
+
+@contextlib.contextmanager
+def served_app(
+    script: Path = DASHBOARD, port: int | None = None, log: Path | None = None, extra: list[str] | None = None
+) -> Iterator[str]:
+    """Run the app (see :func:`served_process`) and yield only its base URL."""
+    with served_process(script, port, log, extra) as (url, _proc):
+        yield url
+
+
+@contextlib.contextmanager
+def served_process(
+    script: Path = DASHBOARD, port: int | None = None, log: Path | None = None, extra: list[str] | None = None
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Run ``streamlit run script`` headless on 127.0.0.1, yield (base URL, process); stop it afterwards.
+
+    Args:
+        script: the app file (default: the repository's dashboard.py).
+        port: a port, or None for a free one.
+        log: file receiving the server's stdout and stderr (default: discarded).
+        extra: more ``streamlit run`` options.
+    """
+    port = port or free_port()
+    url = f"http://127.0.0.1:{port}"
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(script),
+        "--server.headless", "true",
+        "--browser.gatherUsageStats", "false",
+        "--server.port", str(port),
+        "--server.address", "127.0.0.1",
+        "--server.fileWatcherType", "none",
+        *(extra or []),
+    ]  # fmt: skip
+    out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"}
+    )
+    try:
+        wait_healthy(url, proc=proc)
+        yield url, proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        if log:
+            out.close()  # type: ignore[union-attr]
+
+
+def server_pid_memory_mb(pid: int) -> float:
+    """Resident memory of a process in MiB (Linux /proc)."""
+    with open(f"/proc/{pid}/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0

@@ -1,0 +1,112 @@
+"""The scenario sidebar: one widget per knob, its state mirrored in the URL query.
+
+On a session's first run the knobs are read from the URL (``?lang=fr&ring_size=40``);
+on every run the URL is rewritten with the knobs that differ from the article's, so a
+copied link reopens the same dashboard.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from rlff.i18n import check_lang, name, t
+from rlff.scenario import SOCIAL_PLATFORMS
+from rlff_app.query import (
+    GROUPS,
+    KNOBS,
+    KNOBS_BY_NAME,
+    Knob,
+    QueryProblem,
+    default_state,
+    state_from_query,
+    state_to_query,
+)
+
+INIT_FLAG = "rlff.sidebar.initialised"
+PROBLEMS = "rlff.sidebar.query_problems"
+
+
+def _init_from_query() -> None:
+    """Seed the widgets' session state from the URL, once per session."""
+    if st.session_state.get(INIT_FLAG):
+        return
+    state, problems = state_from_query({k: st.query_params.get_all(k) for k in st.query_params})
+    for knob in KNOBS:
+        st.session_state[knob.key] = _to_widget(knob, state[knob.name])
+    st.session_state[PROBLEMS] = problems
+    st.session_state[INIT_FLAG] = True
+
+
+def _to_widget(knob: Knob, value: Any) -> Any:
+    return list(value) if knob.kind == "platforms" else value
+
+
+def reset_to_defaults() -> None:
+    """Callback of the reset button: every knob back to the article's scenario (language kept)."""
+    for knob in KNOBS:
+        if knob.name != "lang":
+            st.session_state[knob.key] = _to_widget(knob, knob.default)
+
+
+def _widget(knob: Knob, lang: str) -> None:
+    label = t(f"knob.{knob.name}", lang)
+    key = knob.key
+    if knob.name == "lang":
+        st.radio(label, knob.choices, key=key, horizontal=True, format_func=lambda x: t(f"lang.{x}", lang))
+    elif knob.name == "reply_policy":
+        st.selectbox(label, knob.choices, key=key, format_func=lambda x: t(f"policy.{x}", lang))
+    elif knob.kind == "platforms":
+        st.multiselect(label, SOCIAL_PLATFORMS, key=key, format_func=lambda x: name("platform", x, lang))
+    elif knob.kind == "bool":
+        st.checkbox(label, key=key)
+    elif knob.kind == "date":
+        st.date_input(label, key=key, format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD")
+    elif knob.kind == "str":
+        st.text_input(label, key=key, max_chars=80)
+    elif knob.name == "seed":
+        st.number_input(label, min_value=int(knob.min), max_value=int(knob.max), step=1, key=key)
+    elif knob.kind == "int":
+        st.slider(label, min_value=int(knob.min), max_value=int(knob.max), step=int(knob.step), key=key)
+    else:
+        st.slider(label, min_value=float(knob.min), max_value=float(knob.max), step=float(knob.step), key=key)
+
+
+def render() -> dict[str, Any]:
+    """Draw the sidebar, sync the URL, and return the knob state (name -> value)."""
+    _init_from_query()
+    lang = check_lang(str(st.session_state.get(KNOBS_BY_NAME["lang"].key, "en")))
+    with st.sidebar:
+        st.header(t("sidebar.title", lang))
+        st.caption(t("sidebar.intro", lang))
+        for group in GROUPS:
+            with st.expander(t(f"sidebar.group.{group}", lang), expanded=group in ("general", "audience")):
+                for knob in KNOBS:
+                    if knob.group == group:
+                        _widget(knob, lang)
+        st.button(t("app.reset", lang), key="scenario.reset", on_click=reset_to_defaults)
+        st.caption(t("app.share_link", lang))
+    state = default_state()
+    for knob in KNOBS:
+        value = st.session_state.get(knob.key, knob.default)
+        state[knob.name] = tuple(value) if knob.kind == "platforms" else value
+    _sync_url(state)
+    return state
+
+
+def _sync_url(state: dict[str, Any]) -> None:
+    """Write the non-default knobs into the URL, leaving other parameters alone."""
+    wanted = state_to_query(state)
+    for knob in KNOBS:
+        current = st.query_params.get(knob.name)
+        if knob.name in wanted:
+            if current != wanted[knob.name]:
+                st.query_params[knob.name] = wanted[knob.name]
+        elif current is not None:
+            del st.query_params[knob.name]
+
+
+def query_problems() -> list[QueryProblem]:
+    """URL parameters ignored on this session's first run (shown once as warnings)."""
+    return list(st.session_state.get(PROBLEMS, []))

@@ -1,0 +1,65 @@
+"""Screenshots of every dashboard view, in a real Chromium, for the README.
+
+    .venv/bin/python scripts/screenshots.py            # English, docs/img/*.png
+    .venv/bin/python scripts/screenshots.py --lang fr  # French, docs/img/*_fr.png
+
+Starts the app on a free loopback port, opens each view, waits for every plotly chart
+to be drawn, and writes one PNG per view (a tall viewport: full_page only shows it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from rlff_app.server import served_app  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run",
+]  # fmt: skip
+# view url path -> (file stem, number of plotly charts it draws, viewport height)
+VIEWS = {"": ("boss", 3, 2000), "reality": ("reality", 11, 4300), "side": ("side", 10, 3600)}
+
+
+def wait_for_charts(page, n: int, timeout_ms: int = 60_000) -> None:
+    """Wait until ``n`` plotly charts have drawn their SVG and streamlit is idle."""
+    page.wait_for_function(
+        "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n", arg=n, timeout=timeout_ms
+    )
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms)
+    page.wait_for_timeout(800)  # let plotly finish transitions
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--lang", choices=("en", "fr"), default="en")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "img")
+    parser.add_argument("--width", type=int, default=1400)
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    suffix = "" if args.lang == "en" else f"_{args.lang}"
+    with served_app() as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for path, (stem, n_charts, height) in VIEWS.items():
+            page = browser.new_page(viewport={"width": args.width, "height": height})
+            query = f"?lang={args.lang}" if args.lang != "en" else ""
+            page.goto(f"{url}/{path}{query}", wait_until="domcontentloaded")
+            wait_for_charts(page, n_charts)
+            target = args.out / f"{stem}{suffix}.png"
+            page.screenshot(path=str(target), full_page=True)
+            print(f"wrote {target.relative_to(ROOT)}")
+            page.close()
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
