@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import atexit
 import concurrent.futures
+import contextvars
 import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -158,12 +159,11 @@ class ImageRenderer:
         self.browsers_started += 1
 
     async def _open(self) -> Any:
-        import kaleido
         from choreographer.errors import ChromeNotFoundError
 
         try:
             # mathjax=False: no formulas in RLFF's charts, and no waiting on a CDN offline.
-            k = kaleido.Kaleido(n=1, timeout=self._timeout, mathjax=False)
+            k = _kaleido_class()(n=1, timeout=self._timeout, mathjax=False)
         except ChromeNotFoundError as exc:
             raise ChromiumMissing(str(exc).split(".")[0]) from None
         await k.open()
@@ -269,9 +269,7 @@ class ImageRenderer:
         total = len(figures)
         # Plotly figures become plain dicts here, in the caller's thread: the browser's
         # thread then only ships JSON, and two sessions never share a figure object.
-        jobs = [
-            asyncio.run_coroutine_threadsafe(k.calc_fig(_as_dict(fig), opts=dict(opts)), loop) for fig in figures
-        ]
+        jobs = [asyncio.run_coroutine_threadsafe(k.calc_fig(_as_dict(fig), opts=dict(opts)), loop) for fig in figures]
         out: list[bytes] = []
         try:
             for i, (job, label) in enumerate(zip(jobs, labels, strict=False)):
@@ -294,6 +292,42 @@ class ImageRenderer:
         with self._lock:
             if self._kaleido is future:
                 self._close_locked()
+
+
+# The format being rendered by the current kaleido render task (each task has its own context).
+_RENDER_FORMAT: contextvars.ContextVar[str | None] = contextvars.ContextVar("rlff_render_format", default=None)
+_NO_RELOAD_FORMATS = ("png", "svg")
+
+
+def _kaleido_class() -> type:
+    """kaleido's ``Kaleido``, minus the page reload after every PNG/SVG.
+
+    kaleido reloads its tab (and so re-parses plotly.js) after every image, which
+    costs more than the render itself. PNG and SVG renders go through
+    ``Plotly.toImage`` on a detached figure and leave no state in the page, so the
+    tab goes straight back to the queue; a PDF render changes the page (it prints
+    it), so the reload stays. ``tests/test_export.py`` checks the images are
+    byte-identical either way. If a kaleido release renames these hooks, this falls
+    back to kaleido's own behaviour.
+    """
+    import kaleido
+
+    base = kaleido.Kaleido
+    if not all(hasattr(base, name) for name in ("_render_task", "_return_kaleido_tab")):
+        return base
+
+    class FastKaleido(base):  # type: ignore[misc, valid-type]
+        async def _render_task(self, fig_arg: Any, **kwargs: Any) -> Any:
+            _RENDER_FORMAT.set((fig_arg.get("opts") or {}).get("format"))
+            return await super()._render_task(fig_arg, **kwargs)
+
+        async def _return_kaleido_tab(self, tab: Any) -> None:
+            if _RENDER_FORMAT.get() in _NO_RELOAD_FORMATS and hasattr(self, "tabs_ready"):
+                await self.tabs_ready.put(tab)
+            else:
+                await super()._return_kaleido_tab(tab)
+
+    return FastKaleido
 
 
 def _as_dict(fig: Any) -> Any:
