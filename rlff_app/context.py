@@ -12,8 +12,8 @@ under ``st.session_state[UPLOAD_TABLES]`` and a content digest under
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -24,6 +24,7 @@ from rlff.scenario import Scenario
 from rlff.schema import Tables
 from rlff.simulate import simulate
 
+CONTEXT = "rlff.context"
 UPLOAD_TABLES = "rlff.upload.tables"
 UPLOAD_KEY = "rlff.upload.key"
 CACHE_TTL_SECONDS = 3600
@@ -96,12 +97,24 @@ class AppContext:
         return {c.key: c for c in view_charts(self.scenario, self.seed, self.upload_key, view, self.lang)}
 
 
+def current() -> AppContext:
+    """The context the entry script stored for this run (pages call this first)."""
+    ctx = st.session_state.get(CONTEXT)
+    if not isinstance(ctx, AppContext):
+        raise RuntimeError("no dashboard context: run the app through dashboard.py or rlff_app/main.py")
+    return ctx
+
+
 @dataclass(frozen=True)
 class PageSpec:
-    """One page of the dashboard: adding a page is one file defining ``PAGE`` and one line in pages/__init__."""
+    """One page of the dashboard, a script file like streamlit's hello pages.
+
+    Adding a page is one file (which defines ``PAGE`` and, under ``if __name__ ==
+    "__main__":``, draws itself from :func:`current`) and one line in ``pages/__init__``.
+    """
 
     key: str  # URL path, e.g. "reality"
     title_key: str  # i18n key of the page title
     icon: str
-    render: Callable[[AppContext], None]
+    file: Path
     default: bool = False

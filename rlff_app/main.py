@@ -19,17 +19,13 @@ import rlff_app.warmup  # noqa: F401
 from rlff.i18n import check_lang, t
 from rlff.scenario import ScenarioError
 from rlff_app import sidebar
-from rlff_app.context import AppContext, PageSpec
+from rlff_app.context import CONTEXT, AppContext, PageSpec
 from rlff_app.pages import PAGES
 from rlff_app.query import scenario_from_state
 
 
-def _page(spec: PageSpec, ctx: AppContext | None, lang: str) -> st.Page:
-    def run() -> None:
-        if ctx is not None:
-            spec.render(ctx)
-
-    return st.Page(run, title=t(spec.title_key, lang), icon=spec.icon, url_path=spec.key, default=spec.default)
+def _page(spec: PageSpec, lang: str) -> st.Page:
+    return st.Page(spec.file, title=t(spec.title_key, lang), icon=spec.icon, url_path=spec.key, default=spec.default)
 
 
 def main() -> None:
@@ -39,14 +35,14 @@ def main() -> None:
     lang = check_lang(str(state["lang"]))
     for problem in sidebar.query_problems():
         st.warning(t("app.query_error", lang, key=problem.key, value=problem.value, message=t(problem.reason, lang)))
-    ctx: AppContext | None = None
     error: str | None = None
     try:
         scenario, seed = scenario_from_state(state)
-        ctx = AppContext(scenario=scenario, seed=seed, lang=lang, state=state)
+        st.session_state[CONTEXT] = AppContext(scenario=scenario, seed=seed, lang=lang, state=state)
     except ScenarioError as exc:
         error = str(exc)
-    nav = st.navigation([_page(spec, ctx, lang) for spec in PAGES])
+        st.session_state.pop(CONTEXT, None)
+    nav = st.navigation([_page(spec, lang) for spec in PAGES])
     if error is not None:
         st.error(t("app.scenario_error", lang, message=error), icon="⚠️")
         return

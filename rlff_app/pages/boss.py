@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from rlff.charts import top_posts_table
 from rlff.charts_base import month_label
 from rlff.i18n import fmt_pct, t
 from rlff_app import show
-from rlff_app.context import AppContext, PageSpec
+from rlff_app.context import AppContext, PageSpec, current
 
 
 def render(ctx: AppContext) -> None:
@@ -43,4 +45,7 @@ def render(ctx: AppContext) -> None:
     st.caption(charts["top_posts"].caption)
 
 
-PAGE = PageSpec(key="boss", title_key="page.boss", icon=":material/trending_up:", render=render, default=True)
+PAGE = PageSpec(key="boss", title_key="page.boss", icon=":material/trending_up:", file=Path(__file__), default=True)
+
+if __name__ == "__main__":
+    render(current())

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from rlff.charts_base import month_label
 from rlff.i18n import fmt_duration_minutes, fmt_int, fmt_pct, t
 from rlff_app import show
-from rlff_app.context import AppContext, PageSpec
+from rlff_app.context import AppContext, PageSpec, current
 
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("customers", ("response_time", "reply_rate", "crisis_timeline")),
@@ -48,4 +50,7 @@ def render(ctx: AppContext) -> None:
                     show.chart(charts[key])
 
 
-PAGE = PageSpec(key="reality", title_key="page.reality", icon=":material/fact_check:", render=render)
+PAGE = PageSpec(key="reality", title_key="page.reality", icon=":material/fact_check:", file=Path(__file__))
+
+if __name__ == "__main__":
+    render(current())

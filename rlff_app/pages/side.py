@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from rlff.charts_base import month_label
 from rlff.i18n import t
 from rlff_app import show
-from rlff_app.context import AppContext, PageSpec
+from rlff_app.context import AppContext, PageSpec, current
 from rlff_app.pages.reality import reality_facts
 
 # (vanity chart, value chart) shown on the same row.
@@ -49,4 +51,7 @@ def render(ctx: AppContext) -> None:
         show.chart(views["side"]["format_performance"])
 
 
-PAGE = PageSpec(key="side", title_key="page.side", icon=":material/compare:", render=render)
+PAGE = PageSpec(key="side", title_key="page.side", icon=":material/compare:", file=Path(__file__))
+
+if __name__ == "__main__":
+    render(current())

@@ -1,0 +1,193 @@
+"""The Export page: the deck for Big Boss (.pptx), every chart in a ZIP, and one PNG per chart.
+
+Call :func:`render_export_page` from a page script. The files are made by the same
+functions as ``rlff export`` (:mod:`rlff.export`), with the process's shared browser
+(:func:`rlff.images.shared_renderer`), which serves every session at once. Deck and ZIP
+are prepared on a click, with a progress bar, and kept in the session until the data,
+the language or the edition changes; a single chart's PNG renders when its button is
+clicked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+from rlff.charts import Chart, build_charts
+from rlff.deck import deck_file_name, export_deck
+from rlff.export import export_zip, zip_file_name
+from rlff.images import ChromiumMissing, ExportError, chromium_path, export_images, image_name, shared_renderer
+from rlff.schema import TABLE_NAMES, Tables
+
+STATE = "export.files"  # session_state: {"deck": (fingerprint, bytes), "zip": (fingerprint, bytes)}
+
+TEXT: dict[str, dict[str, str]] = {
+    "title": {"en": "Export", "fr": "Exporter"},
+    "intro": {
+        "en": "Big Boss never opens the dashboard: send him the deck, or the charts as images. "
+        "The same files come from the command line: `rlff export --format pptx --out deck.pptx`.",
+        "fr": "Big Boss n'ouvre jamais le tableau de bord : envoyez-lui la présentation, ou les graphiques en "
+        "images. Les mêmes fichiers sortent en ligne de commande : `rlff export --format pptx --out deck.pptx`.",
+    },
+    "honest": {
+        "en": "Honest edition (red-pen notes and a reality appendix)",
+        "fr": "Édition honnête (annotée au stylo rouge, avec annexe de retour au réel)",
+    },
+    "honest.help": {
+        "en": "Each vanity slide gets a note of what it hides, computed from the same data, and the deck ends "
+        "with the reality-check charts.",
+        "fr": "Chaque diapositive de vanité reçoit une note de ce qu'elle cache, calculée à partir des mêmes "
+        "données, et la présentation se termine par les graphiques du retour au réel.",
+    },
+    "deck": {"en": "The deck (.pptx)", "fr": "La présentation (.pptx)"},
+    "deck.prepare": {"en": "Prepare the deck", "fr": "Préparer la présentation"},
+    "deck.download": {"en": "Download the deck", "fr": "Télécharger la présentation"},
+    "zip": {"en": "All charts (.zip: PNG and SVG)", "fr": "Tous les graphiques (.zip : PNG et SVG)"},
+    "zip.prepare": {"en": "Prepare all charts", "fr": "Préparer tous les graphiques"},
+    "zip.download": {"en": "Download all charts (.zip)", "fr": "Télécharger tous les graphiques (.zip)"},
+    "charts": {"en": "One chart at a time (PNG, 2560 × 1440)", "fr": "Un graphique à la fois (PNG, 2560 × 1440)"},
+    "png": {"en": "PNG", "fr": "PNG"},
+    "rendering": {"en": "Rendering {done}/{total}: {label}", "fr": "Rendu {done}/{total} : {label}"},
+    "ready": {"en": "Ready: {name}", "fr": "Prêt : {name}"},
+    "failed": {"en": "The export failed: {message}", "fr": "L'export a échoué : {message}"},
+}
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    text = TEXT[key].get(lang) or TEXT[key]["en"]
+    return text.format(**values) if values else text
+
+
+def fingerprint(tables: Tables, lang: str, *extra: object) -> str:
+    """A cheap digest of a dataset (meta, row counts, a few totals) and options, to key prepared files."""
+    parts: list[object] = [tables.meta, lang, *extra]
+    for name in TABLE_NAMES:
+        df = tables.table(name)
+        parts.append((name, len(df)))
+        numeric = df.select_dtypes("number")
+        if len(numeric.columns):
+            parts.append(tuple(round(float(x), 6) for x in numeric.sum().to_numpy()))
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _progress_bar(lang: str) -> tuple[Any, Callable[[int, int, str], None]]:
+    bar = st.progress(0.0, text=_t("rendering", lang, done=0, total="…", label=""))
+
+    def progress(done: int, total: int, label: str) -> None:
+        bar.progress(min(done / max(total, 1), 1.0), text=_t("rendering", lang, done=done, total=total, label=label))
+
+    return bar, progress
+
+
+def _prepared(kind: str, fp: str) -> bytes | None:
+    kept = st.session_state.get(STATE, {}).get(kind)
+    return kept[1] if kept and kept[0] == fp else None
+
+
+def _keep(kind: str, fp: str, data: bytes) -> None:
+    files = dict(st.session_state.get(STATE, {}))
+    files[kind] = (fp, data)
+    st.session_state[STATE] = files
+
+
+def _prepare(kind: str, fp: str, make: Callable[[Callable[[int, int, str], None]], bytes], lang: str) -> None:
+    bar, progress = _progress_bar(lang)
+    try:
+        _keep(kind, fp, make(progress))
+    except ChromiumMissing as exc:
+        st.error(str(exc))
+    except ExportError as exc:
+        st.error(_t("failed", lang, message=exc))
+    finally:
+        bar.empty()
+
+
+def _png_of(chart: Chart) -> Callable[[], bytes]:
+    """A deferred download: renders the chart when its button is clicked (Streamlit runs it in a thread)."""
+
+    def make() -> bytes:
+        return export_images([chart], "png", renderer=shared_renderer())[chart.key]
+
+    return make
+
+
+def render_export_page(tables: Tables, lang: str, charts: Sequence[Chart] | None = None) -> None:
+    """Draw the Export page for ``tables`` in ``lang``.
+
+    Args:
+        tables: the dataset the dashboard shows (simulated or uploaded).
+        lang: "en" or "fr".
+        charts: every chart of ``tables`` in ``lang`` if the caller has them cached
+            (all views); built here otherwise.
+    """
+    st.title(_t("title", lang))
+    st.markdown(_t("intro", lang))
+    if chromium_path() is None:
+        st.error(str(ChromiumMissing()))
+        return
+    honest = st.toggle(_t("honest", lang), key="export.honest", help=_t("honest.help", lang))
+    all_charts = list(charts) if charts is not None else build_charts(tables, lang=lang)
+    renderer = shared_renderer()
+
+    deck_col, zip_col = st.columns(2)
+    with deck_col:
+        st.subheader(_t("deck", lang))
+        fp = fingerprint(tables, lang, "deck", honest)
+        if st.button(_t("deck.prepare", lang), key="export.deck.prepare", icon=":material/slideshow:"):
+            _prepare(
+                "deck",
+                fp,
+                lambda p: export_deck(
+                    tables, lang=lang, honest=honest, charts=all_charts, renderer=renderer, progress=p
+                ),
+                lang,
+            )
+        deck = _prepared("deck", fp)
+        if deck is not None:
+            name = deck_file_name(tables, honest=honest)
+            st.download_button(
+                _t("deck.download", lang),
+                data=deck,
+                file_name=name,
+                mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                key="export.deck.download",
+                icon=":material/download:",
+                on_click="ignore",
+            )
+            st.caption(_t("ready", lang, name=name))
+    with zip_col:
+        st.subheader(_t("zip", lang))
+        fp = fingerprint(tables, lang, "zip")
+        folder = zip_file_name(tables).removesuffix(".zip")
+        if st.button(_t("zip.prepare", lang), key="export.zip.prepare", icon=":material/folder_zip:"):
+            _prepare("zip", fp, lambda p: export_zip(all_charts, folder=folder, renderer=renderer, progress=p), lang)
+        archive = _prepared("zip", fp)
+        if archive is not None:
+            st.download_button(
+                _t("zip.download", lang),
+                data=archive,
+                file_name=zip_file_name(tables),
+                mime="application/zip",
+                key="export.zip.download",
+                icon=":material/download:",
+                on_click="ignore",
+            )
+            st.caption(_t("ready", lang, name=zip_file_name(tables)))
+
+    st.subheader(_t("charts", lang))
+    for row in range(0, len(all_charts), 2):
+        for col, chart in zip(st.columns(2), all_charts[row : row + 2], strict=False):
+            with col:
+                st.text(chart.title)  # titles may carry data (the brand): plain text
+                st.download_button(
+                    _t("png", lang),
+                    data=_png_of(chart),
+                    file_name=image_name(chart.key, "png"),
+                    mime="image/png",
+                    key=f"export.png.{chart.key}",
+                    icon=":material/image:",
+                    on_click="ignore",
+                )
