@@ -42,11 +42,12 @@ def text(sheet: Sheet, fld: str, default: str = "") -> pd.Series:
     return s.mask(s == "", default) if default else s
 
 
-def numbers(sheet: Sheet, fld: str, *, empty: float | None = 0.0) -> pd.Series:
+def numbers(sheet: Sheet, fld: str, *, empty: float | None = 0.0, whole: bool = False) -> pd.Series:
     """A numeric column as float64: empty or '-' cells become ``empty`` (NaN when None).
 
     Thousands separators (``15,000``, ``1 234``, ``1.234`` in a decimal-comma file), decimal
-    commas and a leading or trailing currency sign are understood.
+    commas and a leading or trailing currency sign are understood. With ``whole`` (counts),
+    ``15,000`` is fifteen thousand even in a decimal-comma file: a count has no decimals.
 
     Raises:
         ImportProblem: naming the rows whose cells are not numbers.
@@ -59,6 +60,8 @@ def numbers(sheet: Sheet, fld: str, *, empty: float | None = 0.0) -> pd.Series:
         return raw.astype("float64").fillna(fill)
     s = raw.astype("str").fillna("").str.replace(_SPACES, "", regex=True).str.replace(_CURRENCY, "", regex=True)
     none = s.isin(NONE_MARKS)
+    if whole:
+        s = s.mask(s.str.contains(_COMMA_THOUSANDS, regex=True), s.str.replace(",", "", regex=False))
     if sheet.decimal == ",":
         s = s.mask(s.str.contains(_DOT_THOUSANDS, regex=True), s.str.replace(".", "", regex=False))
         s = s.mask(s.str.contains(r",\d*$", regex=True) & s.str.contains(".", regex=False),
@@ -79,34 +82,69 @@ def dates(sheet: Sheet, fld: str, *, dayfirst: bool | None = None) -> pd.Series:
     """A date or date-time column as naive UTC ``datetime64[us]``; empty cells are NaT.
 
     Reads ISO dates with or without a UTC offset (``2015-09-30 18:42 +0000``), ``25/11/2026 14:05``
-    and ``11/25/2026 2:05 PM`` (the order decided from the whole column, see :func:`_slash_order`),
-    and English month names (``Sat, Sep 12, 2026``).
+    and ``11/25/2026 2:05 PM`` (the order decided from the whole column),
+    and English month names (``Sat, Sep 12, 2026``). Each distinct text is parsed once: exports
+    repeat the same day on many rows.
 
     Raises:
         ImportProblem: naming the rows whose cells are not dates.
     """
     index = sheet.frame.index
-    out = pd.Series(pd.NaT, index=index, dtype="datetime64[us]")
     if not sheet.has(fld):
-        return out
-    s = text(sheet, fld)
-    todo = ~s.isin(NONE_MARKS)
-    iso = todo & s.str.match(r"\d{4}-\d{1,2}-\d{1,2}")
+        return pd.Series(pd.NaT, index=index, dtype="datetime64[us]")
+    codes, uniques = pd.factorize(text(sheet, fld))
+    try:
+        parsed = _parse_dates(pd.Series(uniques.astype("str"), dtype="str"), dayfirst, sheet.decimal)
+    except _BadDates as bad:
+        rows = pd.Series(np.isin(codes, np.flatnonzero(bad.mask)), index=index)
+        if bad.first_only:  # show one row of each conflicting kind, not every row
+            rows = rows & _first_of_each(codes, bad.mask)
+        raise sheet.problem(fld, bad.message, rows, bad.hint) from None
+    for note in parsed.attrs.get("notes", ()):
+        sheet.warnings.append(f"{sheet.file}: dates in column '{sheet.column_name(fld)}' {note}")
+    return pd.Series(parsed.to_numpy()[codes], index=index, dtype="datetime64[us]")
+
+
+class _BadDates(Exception):
+    """Distinct values that are not dates (``mask`` over them), raised inside :func:`_parse_dates`."""
+
+    def __init__(self, message: str, mask: np.ndarray, hint: str = DATE_HINT, first_only: bool = False) -> None:
+        super().__init__(message)
+        self.message, self.mask, self.hint, self.first_only = message, mask, hint, first_only
+
+
+def _first_of_each(codes: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Rows holding the first occurrence of each flagged distinct value."""
+    first = np.zeros(len(codes), dtype=bool)
+    for code in np.flatnonzero(mask):
+        hits = np.flatnonzero(codes == code)
+        if len(hits):
+            first[hits[0]] = True
+    return first
+
+
+def _parse_dates(s: pd.Series, dayfirst: bool | None, decimal: str) -> pd.Series:
+    out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[us]")
+    todo = ~s.isin(NONE_MARKS).to_numpy()
+    iso = todo & s.str.match(r"\d{4}-\d{1,2}-\d{1,2}").to_numpy(dtype=bool)
     if iso.any():
         parsed = pd.to_datetime(s[iso], format="ISO8601", utc=True, errors="coerce")
-        out[iso] = parsed.dt.tz_localize(None).astype("datetime64[us]")
-    slash = todo & ~iso & s.str.match(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+        out[iso] = parsed.dt.tz_localize(None).astype("datetime64[us]").to_numpy()
+    slash = todo & ~iso & s.str.match(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b").to_numpy(dtype=bool)
     if slash.any():
-        out[slash] = _slash_dates(sheet, fld, s[slash], dayfirst)
-    rest = todo & out.isna()
+        values, note = _slash_dates(s[slash], dayfirst, decimal, slash)
+        out[slash] = values
+        if note:
+            out.attrs["notes"] = [note]
+    rest = todo & out.isna().to_numpy()
     for fmt in _WORDY_FORMATS:
         if not rest.any():
             break
         parsed = pd.to_datetime(s[rest].str.replace(r"\s+", " ", regex=True), format=fmt, errors="coerce")
-        out[rest] = parsed.astype("datetime64[us]")
-        rest = todo & out.isna()
+        out[rest] = parsed.astype("datetime64[us]").to_numpy()
+        rest = todo & out.isna().to_numpy()
     if rest.any():
-        raise sheet.problem(fld, "{values} cannot be read as a date", rest, DATE_HINT)
+        raise _BadDates("{values} cannot be read as a date", rest)
     return out
 
 
@@ -120,53 +158,48 @@ _SLASH = (
 )
 
 
-def _slash_dates(sheet: Sheet, fld: str, s: pd.Series, dayfirst: bool | None) -> pd.Series:
+def _slash_dates(s: pd.Series, dayfirst: bool | None, decimal: str, where: np.ndarray) -> tuple[np.ndarray, str]:
+    """``25/11/2026 14:05``-style values; ``where`` places them among all distinct values (for errors)."""
+
+    def among_all(mask: np.ndarray) -> np.ndarray:
+        full = np.zeros(len(where), dtype=bool)
+        full[np.flatnonzero(where)[mask]] = True
+        return full
+
     parts = s.str.extract(_SLASH)
-    unread = parts[0].isna()
+    unread = parts[0].isna().to_numpy()
     if unread.any():
-        raise sheet.problem(fld, "{values} cannot be read as a date", unread.reindex(sheet.frame.index,
-                            fill_value=False), DATE_HINT)
+        raise _BadDates("{values} cannot be read as a date", among_all(unread))
     first, second = parts[0].astype(int), parts[1].astype(int)
-    dayfirst = _slash_order(sheet, fld, first, second, dayfirst)
+    day_first_seen, month_first_seen = (first > 12).to_numpy(), (second > 12).to_numpy()
+    if day_first_seen.any() and month_first_seen.any():
+        mixed = np.zeros(len(s), dtype=bool)
+        mixed[np.flatnonzero(day_first_seen)[0]] = mixed[np.flatnonzero(month_first_seen)[0]] = True
+        raise _BadDates("{values} mix day-first and month-first dates", among_all(mixed),
+                        "write every date the same way, ideally as 2026-11-25", first_only=True)
+    note = ""
+    if day_first_seen.any() or month_first_seen.any():
+        dayfirst = bool(day_first_seen.any())  # a 25 can only be a day: the data decides
+    else:
+        guess = dayfirst if dayfirst is not None else decimal == ","
+        if (first != second).any():
+            note = ("could be day/month or month/day; read as "
+                    f"{'day/month' if guess else 'month/day'}, as this kind of file usually writes them.")
+        dayfirst = guess
     day, month = (first, second) if dayfirst else (second, first)
     year = parts[2].astype(int)
     year = year.where(year >= 100, year + 2000)
     hour = parts[3].fillna("0").astype(int)
-    pm = parts[6].str.lower().eq("pm").fillna(False).astype(bool)
-    am = parts[6].str.lower().eq("am").fillna(False).astype(bool)
-    hour = hour.where(~(pm & (hour < 12)), hour + 12).where(~(am & (hour == 12)), 0)
+    meridiem = parts[6].fillna("").str.lower()
+    hour = hour.where(~((meridiem == "pm") & (hour < 12)), hour + 12).where(~((meridiem == "am") & (hour == 12)), 0)
     built = pd.to_datetime(
         pd.DataFrame({"year": year, "month": month, "day": day, "hour": hour,
                       "minute": parts[4].fillna("0").astype(int), "second": parts[5].fillna("0").astype(int)}),
         errors="coerce",
     )
     if built.isna().any():
-        raise sheet.problem(fld, "{values} is not a real date", built.isna().reindex(sheet.frame.index,
-                            fill_value=False), DATE_HINT)
-    return built.astype("datetime64[us]")
-
-
-def _slash_order(sheet: Sheet, fld: str, first: pd.Series, second: pd.Series, dayfirst: bool | None) -> bool:
-    """Day or month first? The data decides when it can (a 25 can only be a day), else the file's locale."""
-    day_first_seen, month_first_seen = (first > 12), (second > 12)
-    if day_first_seen.any() and month_first_seen.any():
-        mask = pd.Series(False, index=sheet.frame.index)
-        mask[day_first_seen[day_first_seen].index[:1]] = True
-        mask[month_first_seen[month_first_seen].index[:1]] = True
-        raise sheet.problem(fld, "{values} mix day-first and month-first dates", mask,
-                            "write every date the same way, ideally as 2026-11-25")
-    if day_first_seen.any():
-        return True
-    if month_first_seen.any():
-        return False
-    guess = dayfirst if dayfirst is not None else sheet.decimal == ","
-    if (first != second).any():
-        order = "day/month" if guess else "month/day"
-        sheet.warnings.append(
-            f"{sheet.file}: dates in column '{sheet.column_name(fld)}' could be day/month or month/day; "
-            f"read as {order}, as this kind of file usually writes them."
-        )
-    return guess
+        raise _BadDates("{values} is not a real date", among_all(built.isna().to_numpy()))
+    return built.astype("datetime64[us]").to_numpy(), note
 
 
 _TRUE = ("true", "yes", "y", "1", "x", "oui", "vrai", "t", "1.0")

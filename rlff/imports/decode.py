@@ -35,6 +35,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 SEPARATORS: tuple[str, ...] = (",", ";", "\t", "|")
+_HEAD_CHARS = 256 * 1024
 _SEP_LINE = re.compile(r"^\ufeff?\s*sep=(.)\s*$", re.IGNORECASE)
 _EXPORT_HINT = "download the analytics export again as CSV or Excel (.xlsx) and upload that file"
 
@@ -147,6 +148,24 @@ def _refuse_control_characters(text: str, file: str) -> None:
         raise ImportProblem(file, "this is a binary file, not a text or spreadsheet export", hint=_EXPORT_HINT)
 
 
+def refuse_other_text(text: str, file: str) -> None:
+    """Name the text files people upload instead of an export: an X archive, JSON, a web page.
+
+    Raises:
+        ImportProblem: for those files.
+    """
+    head = text[:2048].lstrip().lower()
+    if head.startswith("window.ytd."):
+        raise ImportProblem(file, "this is a file from an X archive (tweets.js), not an analytics export",
+                            hint="download the CSV from X's analytics page (Account analytics > Export data)")
+    if head.startswith(("{", "[")):
+        raise ImportProblem(file, "this is a JSON file, not a CSV or Excel export",
+                            hint="export the data as CSV or Excel (.xlsx) instead")
+    if head.startswith(("<!doctype html", "<html", "<?xml", "<head")):
+        raise ImportProblem(file, "this is a web page or XML document, not a data export",
+                            hint="the download probably failed or saved a login page; " + _EXPORT_HINT)
+
+
 def split_sep_line(text: str) -> tuple[str | None, str]:
     """Excel's ``sep=;`` first line: the separator it names, and the text without that line."""
     first, _, rest = text.partition("\n")
@@ -161,7 +180,7 @@ def head_records(text: str, sep: str, limit: int = 20) -> tuple[list[list[str]],
 
     Offsets let the caller hand the rest of the text to the fast pandas parser.
     """
-    lines = _LineReader(text)
+    lines = _LineReader(text[:_HEAD_CHARS])  # the header is near the top; never copy a 50 MB text
     reader = csv.reader(lines, delimiter=sep, quotechar='"', doublequote=True, strict=False)
     records: list[list[str]] = []
     ends: list[int] = []

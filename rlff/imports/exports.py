@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from rlff.schema import conform
+from rlff.schema import conform, empty_table
 
 from . import cells, validate
 from .followers import running_total
@@ -62,7 +62,7 @@ def read_export(sheet: Sheet, hooks: Hooks = Hooks()) -> Part:
         if not sheet.has(fld):
             continue
         if fld in kind.numeric:
-            parsed[fld] = cells.numbers(sheet, fld)
+            parsed[fld] = cells.numbers(sheet, fld, whole=True)
             rules[fld] = validate.count()
         elif fld in kind.dates:
             parsed[fld] = cells.dates(sheet, fld, dayfirst=kind.dayfirst)
@@ -112,15 +112,16 @@ def _per_post(sheet: Sheet, parsed: pd.DataFrame, totals: pd.DataFrame, text: pd
     frame = frame.assign(_size=size).sort_values(["_size"], kind="stable")
     frame = frame.drop_duplicates("post_id", keep="last").sort_values("published_at", kind="stable")
     n = len(frame)
+    frame = frame.reset_index(drop=True)
     posts = pd.DataFrame({
-        "post_id": frame["post_id"].to_numpy(),
-        "platform": np.full(n, platform),
-        "account": np.full(n, "brand"),
-        "published_at": frame["published_at"].to_numpy(),
-        "format": frame["format"].to_numpy(),
-        "text": frame["text"].to_numpy(),
-        "impressions": frame["impressions"].to_numpy(),
-        "clicks": frame["clicks"].to_numpy(),
+        "post_id": frame["post_id"].astype("str"),
+        "platform": pd.Categorical.from_codes(np.zeros(n, dtype="int8"), [platform]),
+        "account": pd.Categorical.from_codes(np.zeros(n, dtype="int8"), ["brand"]),
+        "published_at": frame["published_at"],
+        "format": frame["format"].astype("category"),
+        "text": frame["text"].astype("str"),
+        "impressions": frame["impressions"],
+        "clicks": frame["clicks"],
         "conversions": np.zeros(n, dtype="int64"),
     })
     engagements = engagement_rows(frame["post_id"], frame["published_at"], frame[list(ENGAGEMENT_TARGETS)])
@@ -159,28 +160,31 @@ def _per_day(sheet: Sheet, parsed: pd.DataFrame, totals: pd.DataFrame, warnings:
 
 
 def engagement_rows(post_id: pd.Series, when: pd.Series, counts: pd.DataFrame) -> pd.DataFrame:
-    """Aggregate engagement rows: one per post (or day) and kind with a non-zero count, source unknown."""
-    ids, times, kinds, values = [], [], [], []
-    for kind in ENGAGEMENT_TARGETS:
+    """Aggregate engagement rows: one per post (or day) and kind with a non-zero count, source unknown.
+
+    Built as categoricals from codes: a 100,000-post export gives 300,000 rows, and turning
+    repeated strings into categories afterwards would cost more than everything else.
+    """
+    codes, ids = pd.factorize(post_id.astype("str"))
+    rows, times, kinds, values = [], [], [], []
+    for k, kind in enumerate(ENGAGEMENT_TARGETS):
         if kind not in counts:
             continue
         c = counts[kind].to_numpy()
         keep = c > 0
-        ids.append(post_id.to_numpy()[keep])
+        rows.append(codes[keep])
         times.append(when.to_numpy()[keep])
-        kinds.append(np.full(int(keep.sum()), kind))
+        kinds.append(np.full(int(keep.sum()), k, dtype="int8"))
         values.append(c[keep])
-    if not ids:
-        from rlff.schema import empty_table
-
+    if not rows:
         return empty_table("engagements")
     n = sum(len(v) for v in values)
     frame = pd.DataFrame({
-        "post_id": np.concatenate(ids),
+        "post_id": pd.Categorical.from_codes(np.concatenate(rows), pd.Index(ids, dtype="str")),
         "engaged_at": np.concatenate(times),
-        "kind": np.concatenate(kinds),
-        "source": np.full(n, "unknown"),
-        "actor": np.full(n, ""),
+        "kind": pd.Categorical.from_codes(np.concatenate(kinds), list(ENGAGEMENT_TARGETS)),
+        "source": pd.Categorical.from_codes(np.zeros(n, dtype="int8"), ["unknown"]),
+        "actor": pd.Categorical.from_codes(np.zeros(n, dtype="int8"), [""]),
         "count": np.concatenate(values),
     })
     return conform("engagements", frame)

@@ -130,7 +130,7 @@ def _read_daily_metric(sheet: Sheet) -> Part:
     if sheet.frame.empty:
         raise sheet.problem(None, "the file has a header but no data rows", hint="export a longer period")
     parsed = pd.DataFrame({"date": cells.dates(sheet, "date", dayfirst=False),
-                           "primary": cells.numbers(sheet, "primary")})
+                           "primary": cells.numbers(sheet, "primary", whole=True)})
     validate.check(parsed, validate.schema({"date": validate.moment(), "primary": validate.count()}), sheet)
     daily = parsed.groupby(parsed["date"].dt.normalize())["primary"].max().sort_index()
     zeros = daily * 0

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import linkedin, meta, rlff_csv, x
-from .decode import check_size, decode_text, sniff_container
+from .decode import check_size, decode_text, refuse_other_text, sniff_container
 from .detect import Kind
 from .problems import ImportProblem
 from .sheet import Part, record_sheet, text_sheet, unrecognised
@@ -76,7 +76,9 @@ def read_file(data: bytes, filename: str) -> ImportResult:
     container = sniff_container(data, filename)
     try:
         if container == "text":
-            sheets = [text_sheet(decode_text(data, filename), filename, KINDS)]
+            text = decode_text(data, filename)
+            refuse_other_text(text, filename)
+            sheets = [text_sheet(text, filename, KINDS)]
         else:
             sheets = _workbook_sheets(data, container, filename)
         parts = [(sheet.kind, sheet.kind.read(sheet)) for sheet in sheets]

@@ -151,12 +151,12 @@ def read_table(sheet: Sheet) -> Part:
                             "with # are ignored)")
     frame = pd.DataFrame(index=sheet.frame.index)
     rules: dict = {}
-    warnings = list(sheet.warnings)
+    defaults_used = []
     for col, (kind, _) in COLUMNS[table].items():
         present = sheet.has(col)
         if kind in ("int", "float"):
             must = col in spec.required_cells
-            frame[col] = cells.numbers(sheet, col, empty=None if must else 0.0)
+            frame[col] = cells.numbers(sheet, col, empty=None if must else 0.0, whole=kind == "int")
             special = _SPECIAL_CHECKS.get((table, col))
             if special is not None:
                 rules[col] = _ranged(special)
@@ -180,13 +180,14 @@ def read_table(sheet: Sheet) -> Part:
             if col in spec.required:
                 rules[col] = validate.identifier()
         if not present and col in spec.defaults and col not in ("author", "text", "note", "actor", "label"):
-            warnings.append(f"{sheet.file}: no '{col}' column, so {col} is {spec.defaults[col]}.")
+            defaults_used.append(f"{sheet.file}: no '{col}' column, so {col} is {spec.defaults[col]}.")
     frame, known = _fill(table, frame, sheet)
     frame = _finish(table, frame)
     checks = [validate.ANSWERED_AFTER_RECEIVED] if table == "inbox" else []
     validate.check(frame, validate.schema(rules, checks), sheet)
     bought_known = table != "followers" or sheet.has("bought_follows")
-    return Part({table: conform(table, frame)}, warnings=warnings, followers_known=known, bought_known=bought_known)
+    return Part({table: conform(table, frame)}, warnings=[*sheet.warnings, *defaults_used], followers_known=known,
+                bought_known=bought_known)
 
 
 def _ranged(check):

@@ -184,11 +184,15 @@ def text_sheet(text: str, file: str, kinds: Sequence[Kind]) -> Sheet:
 
 def _read_rows(rest: str, sep: str, width: int, positions: list[int], dtype: dict, file: str,
                header_row: int) -> pd.DataFrame:
+    # No usecols: with it pandas silently drops cells beyond the header; without it, a row with too
+    # many cells raises, and the read is retried wider so those cells can be inspected.
     names = list(range(width))
-    for _ in range(4):  # a few rows with trailing extra separators are common; widen and retry
+    for _ in range(4):
+        spare = list(range(width, len(names)))
         try:
             frame = pd.read_csv(
-                io.StringIO(rest), sep=sep, header=None, names=names, usecols=positions, dtype=dtype,
+                io.StringIO(rest), sep=sep, header=None, names=names,
+                dtype={**dtype, **{pos: str for pos in spare}},
                 keep_default_na=False, na_values=[""], skip_blank_lines=False, index_col=False,
                 quotechar='"', doublequote=True, engine="c",
             )
@@ -208,23 +212,14 @@ def _read_rows(rest: str, sep: str, width: int, positions: list[int], dtype: dic
         except (ValueError, UnicodeError) as err:
             raise ImportProblem(file, f"the rows cannot be read as CSV ({err})",
                                 hint="save the file again as CSV from a spreadsheet") from None
-        if len(names) > width:
-            _refuse_extra_cells(rest, sep, width, len(names), file, header_row)
-        return frame
+        # Extra cells are fine when empty (trailing separators); a value there means a broken row.
+        bad = frame[spare].notna().any(axis=1).to_numpy()
+        if bad.any():
+            rows = (np.flatnonzero(bad) + header_row + 1).tolist()
+            raise ImportProblem(file, f"these rows have more values than the header's {width} columns",
+                                rows=rows, count=int(bad.sum()), hint=_UNQUOTED_SEP_HINT)
+        return frame[positions]
     raise ImportProblem(file, "rows have more values than the header has columns", hint=_UNQUOTED_SEP_HINT)
-
-
-def _refuse_extra_cells(rest: str, sep: str, width: int, wide: int, file: str, header_row: int) -> None:
-    """Extra cells are fine when empty (trailing separators); a value there means a broken row."""
-    extra = pd.read_csv(
-        io.StringIO(rest), sep=sep, header=None, names=list(range(wide)), usecols=list(range(width, wide)),
-        dtype=str, keep_default_na=False, na_values=[""], skip_blank_lines=False, index_col=False,
-    )
-    bad = extra.notna().any(axis=1).to_numpy()
-    if bad.any():
-        rows = (np.flatnonzero(bad) + header_row + 1).tolist()
-        raise ImportProblem(file, f"these rows have more values than the header's {width} columns",
-                            rows=rows, hint=_UNQUOTED_SEP_HINT)
 
 
 def _refuse_truncated(rest: str, sep: str, width: int, file: str, last_row: int) -> None:
@@ -243,14 +238,16 @@ def _refuse_truncated(rest: str, sep: str, width: int, file: str, last_row: int)
 def _drop_blank_rows(frame: pd.DataFrame) -> pd.DataFrame:
     if frame.empty:
         return frame
-    blank = pd.Series(True, index=frame.index)
+    blank = np.ones(len(frame), dtype=bool)
     for col in frame.columns:
         s = frame[col]
-        if pd.api.types.is_numeric_dtype(s.dtype):
-            blank &= s.isna()
-        else:
-            blank &= s.isna() | (s.astype(str).str.strip() == "")
-    return frame[~blank]
+        empty = s.isna()
+        if not pd.api.types.is_numeric_dtype(s.dtype):
+            empty |= s.astype("str").str.strip().eq("").fillna(True)
+        blank &= empty.to_numpy(dtype=bool)
+        if not blank.any():
+            break  # the usual case: the first column already shows no blank row
+    return frame[~blank] if blank.any() else frame
 
 
 # --- Excel records -> Sheets ---------------------------------------------------------------------------

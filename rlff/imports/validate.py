@@ -107,10 +107,10 @@ def _frame_check_needs(chk: pa.Check) -> tuple[str, ...]:
 def _problem(cases: pd.DataFrame, frame: pd.DataFrame, sheet: Sheet, rules: pa.DataFrameSchema,
              fields: Mapping[str, str]) -> ImportProblem:
     cases = cases.copy()
-    cases["column"] = [
-        _FRAME_CHECK_COLUMN.get(str(chk), col) if not isinstance(col, str) or col not in frame.columns else col
-        for col, chk in zip(cases["column"], cases["check"], strict=True)
-    ]
+    # pandera lists a frame-wide failure under every column: keep the one the message is about
+    cases["column"] = [_FRAME_CHECK_COLUMN.get(str(chk), col) for col, chk in zip(cases["column"], cases["check"],
+                                                                                    strict=True)]
+    cases = cases.drop_duplicates(["column", "check", "index"])
     order = {c: i for i, c in enumerate(frame.columns)}
     cases["order"] = cases["column"].map(order).fillna(len(order))
     cases = cases[cases["index"].notna()].sort_values(["order", "index"], kind="stable")

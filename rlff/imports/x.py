@@ -10,7 +10,6 @@ import re
 
 import pandas as pd
 
-from . import cells
 from .detect import Kind
 from .exports import Hooks, infer_format, most_common, reader
 from .sheet import Sheet
@@ -22,7 +21,8 @@ def _brand(sheet: Sheet) -> str | None:
     """The account, from the permalinks (``https://twitter.com/<handle>/status/<id>``)."""
     if not sheet.has("permalink"):
         return None
-    handles = cells.text(sheet, "permalink").str.extract(_HANDLE)[0].dropna()
+    links = sheet.frame["permalink"].dropna().head(500).astype("str")  # a sample names the account
+    handles = links.str.extract(_HANDLE)[0].dropna()
     found = most_common(handles)
     return f"@{found}" if found else None
 

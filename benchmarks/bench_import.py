@@ -1,0 +1,60 @@
+"""Import benchmark: a 100,000-row X per-post export, recognised, parsed, validated, reshaped.
+
+Run: .venv/bin/python benchmarks/bench_import.py [rows]
+Prints the median of a few runs of ``read_file`` (the machine is shared: figures vary).
+Target (2 cores): <= 1 s for 100,000 rows. Exits 1 when the target is missed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import statistics
+import sys
+import time
+
+import numpy as np
+
+from rlff.imports import read_file
+
+HEADER = ["Post id", "Date", "Post text", "Post Link", "Impressions", "Likes", "Engagements", "Bookmarks", "Shares",
+          "New follows", "Replies", "Reposts", "Profile visits", "Detail Expands", "URL Clicks", "Hashtag Clicks",
+          "Permalink Clicks"]
+TARGET_SECONDS = 1.0
+CAPTIONS = ["Happy Monday! Who needs coffee?", "Our new product is here https://example.com/p",
+            "Merci à tous, c'est énorme", "Thread: 5 tips, 1/5", "Contest time, RT to win!", "Weekend vibes"]
+
+
+def x_export(rows: int, seed: int = 0) -> bytes:
+    """An X per-post export of ``rows`` posts, newest first, as X writes it."""
+    rng = np.random.default_rng(seed)
+    days = np.datetime64("2020-01-01") + rng.integers(0, 2500, rows).astype("timedelta64[D]")
+    dates = [d.item().strftime("%a, %b %d, %Y") for d in np.sort(days)[::-1]]
+    counts = rng.integers(0, 5000, size=(rows, 13))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(HEADER)
+    for i in range(rows):
+        pid = 1200000000000000000 + i
+        writer.writerow([pid, dates[i], CAPTIONS[i % len(CAPTIONS)], f"https://x.com/acme/status/{pid}",
+                         *counts[i].tolist()])
+    return buffer.getvalue().encode()
+
+
+def main() -> int:
+    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    data = x_export(rows)
+    read_file(data[:20000].rsplit(b"\n", 1)[0] + b"\n", "warm-up.csv")  # imports and caches, not measured
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        result = read_file(data, "account_analytics_content.csv")
+        times.append(time.perf_counter() - start)
+    best, median = min(times), statistics.median(times)
+    print(f"read_file: {rows:,} X posts ({len(data) / 1e6:.1f} MB) -> {result.row_counts}")
+    print(f"median {median:.3f} s, best {best:.3f} s over {len(times)} runs (target <= {TARGET_SECONDS:.1f} s)")
+    return 0 if median <= TARGET_SECONDS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
