@@ -471,7 +471,7 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
+def t(key: str, lang: str = DEFAULT_LANG, /, **values: object) -> str:
     """The text of ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``.
 
     Falls back to English when the language lacks the key, and to the key itself when
