@@ -343,12 +343,21 @@ def fit_font_size(
 def _fit(text: str, width: int, height: int, *, max_pt: float, min_pt: float, bold: bool = False) -> tuple[str, float]:
     """``text`` (shortened with "…" if it must be) and the size at which it fits."""
     size = fit_font_size(text, width, height, max_pt=max_pt, min_pt=min_pt, bold=bold)
+    if size is not None:
+        return text, size
     words = text.split(" ")
-    while size is None and len(words) > 1:
-        words = words[:-1]
-        text = " ".join(words).rstrip(" ,;:.—-") + "…"
-        size = fit_font_size(text, width, height, max_pt=max_pt, min_pt=min_pt, bold=bold)
-    return text, size or min_pt
+
+    def cut(n: int) -> str:
+        return " ".join(words[:n]).rstrip(" ,;:.—-") + "…"
+
+    lo, hi = 1, len(words) - 1  # the longest prefix that fits at min_pt, by bisection
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fit_font_size(cut(mid), width, height, max_pt=min_pt, min_pt=min_pt, bold=bold) is not None:
+            lo = mid
+        else:
+            hi = mid - 1
+    return cut(lo), min_pt
 
 
 def _write(

@@ -1,0 +1,509 @@
+"""Exports without a browser: deck structure read back with python-pptx, red-pen numbers,
+CSV formula neutralisation, atomic writes, the missing-Chromium error, the shared renderer
+under two threads (with a stand-in for kaleido), and `rlff export` run in-process.
+
+Real renders (kaleido, LibreOffice) are in ``test_export_render.py``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import os
+import textwrap
+import threading
+import zipfile
+
+import plotly.graph_objects as go
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pptx.util import Emu, Inches
+
+import rlff.deck
+import rlff.export
+import rlff.images
+from rlff import i18n, metrics
+from rlff.charts import Chart
+from rlff.cli import main
+from rlff.deck import RedPen, build_deck, fit_font_size, honest_notes, save_deck
+from rlff.images import ChromiumMissing, ExportError, ImageRenderer, chromium_path, export_images, save_images
+from rlff.tables_io import table_to_csv_bytes, write_tables
+
+SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
+BOTH_FIXES = ("apt-get install chromium", "plotly_get_chrome")
+
+
+def _chart(key: str, view: str, title: str, headline: dict[str, str] | None = None) -> Chart:
+    fig = go.Figure(go.Bar(x=["a", "b"], y=[1, 2]), layout={"title": {"text": title}})
+    caption = f"What {title.lower()} shows, with its numbers: 1,754 retweets and 9,540 likes in January 2026."
+    return Chart(key=key, view=view, title=title, caption=caption, figure=fig, headline=headline or {})
+
+
+FAKE_CHARTS = [
+    _chart("boss_tiles", "boss", "This month's results", {"Retweets": "1,754", "Likes": "9,540", "Friends": "1,210", "Fans": "17,042"}),
+    _chart("follower_growth", "boss", "A community that keeps growing", {"Fans": "+184%"}),
+    _chart("engagement_over_time", "boss", "Engagement, month after month", {"Retweets": "1,754", "Likes": "9,540"}),
+    _chart("competitor_benchmark", "boss", "Us vs the competition", {"#": "6 / 13"}),
+    _chart("top_posts", "boss", "Our best posts " + "with a long title " * 4),
+    _chart("response_time", "reality", "How long customers wait for a first answer", {"Median wait": "66 h"}),
+    _chart("roi", "reality", "What it costs, what it earns", {"ROI": "-81%"}),
+    _chart("vanity_index", "side", "Vanity index: 68 / 100", {"Vanity index": "68"}),
+]  # fmt: skip
+N_BOSS = sum(c.view == "boss" for c in FAKE_CHARTS)
+N_REALITY = sum(c.view == "reality" for c in FAKE_CHARTS)
+
+
+def _png(width: int = 1600, height: int = 900) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (width, height), "white").save(buf, "PNG")
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="module")
+def images() -> dict[str, bytes]:
+    png = _png()
+    return {c.key: png for c in FAKE_CHARTS}
+
+
+def _read(prs) -> Presentation:  # noqa: ANN001 - a pptx Presentation
+    buf = io.BytesIO()
+    prs.save(buf)
+    return Presentation(io.BytesIO(buf.getvalue()))
+
+
+@pytest.fixture(scope="module")
+def boss_deck(default_tables, images):
+    return _read(build_deck(default_tables, FAKE_CHARTS, images, lang="en", honest=False))
+
+
+@pytest.fixture(scope="module")
+def honest_deck(default_tables, images):
+    return _read(build_deck(default_tables, FAKE_CHARTS, images, lang="en", honest=True))
+
+
+@pytest.fixture(scope="module")
+def french_deck(default_tables, images):
+    return _read(build_deck(default_tables, FAKE_CHARTS, images, lang="fr", honest=True))
+
+
+def _titles(prs) -> list[str]:  # noqa: ANN001
+    return [s.shapes.title.text_frame.text if s.shapes.title is not None else "" for s in prs.slides]
+
+
+def _pictures(slide):  # noqa: ANN001, ANN202
+    return [sh for sh in slide.shapes if sh.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
+
+
+def _named(slide, name: str):  # noqa: ANN001, ANN202
+    return [sh for sh in slide.shapes if sh.name == name]
+
+
+# --- deck structure ---------------------------------------------------------------------------
+
+
+def test_deck_is_16_9(boss_deck, honest_deck):
+    for prs in (boss_deck, honest_deck):
+        assert (prs.slide_width, prs.slide_height) == (SLIDE_W, SLIDE_H)
+
+
+def test_boss_deck_is_title_one_slide_per_vanity_chart_and_closing(boss_deck):
+    titles = _titles(boss_deck)
+    assert len(titles) == 1 + N_BOSS + 1
+    assert titles[1 : 1 + N_BOSS] == [c.title for c in FAKE_CHARTS if c.view == "boss"]
+    assert titles[-1] == "Thank you, Big Boss!"
+    assert all(len(_pictures(s)) == 1 for s in list(boss_deck.slides)[1 : 1 + N_BOSS])
+
+
+def test_honest_deck_adds_red_pen_notes_and_a_reality_appendix(boss_deck, honest_deck):
+    titles = _titles(honest_deck)
+    assert len(titles) == 1 + N_BOSS + 1 + 1 + N_REALITY
+    assert titles[2 + N_BOSS] == "Appendix: the reality check"
+    assert titles[-N_REALITY:] == [c.title for c in FAKE_CHARTS if c.view == "reality"]
+    slides = list(honest_deck.slides)
+    assert all(len(_named(s, "Red pen note")) == 1 for s in slides[1 : 1 + N_BOSS])
+    assert not any(_named(s, "Red pen note") for s in boss_deck.slides), "red pen only with --honest"
+    # Reality slides carry their caption next to the chart.
+    for slide, chart in zip(slides[-N_REALITY:], [c for c in FAKE_CHARTS if c.view == "reality"], strict=True):
+        assert _named(slide, "Caption")[0].text_frame.text == chart.caption
+
+
+def test_side_charts_stay_out_of_the_deck(honest_deck):
+    assert "Vanity index: 68 / 100" not in _titles(honest_deck)
+
+
+def test_every_picture_has_alt_text_naming_its_chart(honest_deck):
+    pictures = [p for s in honest_deck.slides for p in _pictures(s)]
+    assert len(pictures) == N_BOSS + N_REALITY
+    for pic in pictures:
+        descr = pic._element.nvPicPr.cNvPr.get("descr")
+        key = pic.name.removeprefix("Chart ")
+        chart = next(c for c in FAKE_CHARTS if c.key == key)
+        assert descr and chart.title in descr and chart.caption in descr
+
+
+def test_the_cm_is_named_next_to_the_logo(default_tables, boss_deck):
+    first = boss_deck.slides[0]
+    logo, cm = _named(first, "Logo")[0], _named(first, "Community manager")[0]
+    assert default_tables.meta.cm_name in cm.text_frame.text
+    assert cm.left > logo.left + logo.width - Inches(0.1), "to the right of the logo"
+    assert logo.top <= cm.top <= logo.top + logo.height, "on the logo's line"
+    assert "1,754 RT and 9,540 likes" in _named(first, "Headline")[0].text_frame.text
+
+
+def test_every_shape_and_title_lies_within_the_slide(honest_deck, french_deck):
+    for prs in (honest_deck, french_deck):
+        for n, slide in enumerate(prs.slides, 1):
+            for sh in slide.shapes:
+                assert sh.left >= 0 and sh.top >= 0, (n, sh.name)
+                assert sh.left + sh.width <= SLIDE_W and sh.top + sh.height <= SLIDE_H, (n, sh.name)
+
+
+def test_titles_are_placed_for_16_9(honest_deck):
+    for slide in list(honest_deck.slides)[1:]:
+        title = slide.shapes.title
+        assert title.width >= Inches(12), "spans the wide slide, not the 4:3 template's 9 inches"
+        assert abs((title.left + title.width / 2) - SLIDE_W / 2) < Inches(0.05), "centred"
+
+
+def _conservative_fit(shape) -> tuple[int, float]:  # noqa: ANN001
+    """(lines needed, height available in pt) by a rule independent of the deck's own."""
+    tf = shape.text_frame
+    runs = [r for p in tf.paragraphs for r in p.runs if r.text]
+    size = max(r.font.size.pt for r in runs)
+    bold = any(r.font.bold for r in runs)
+    width_pt = Emu(shape.width - tf.margin_left - tf.margin_right).pt
+    height_pt = Emu(shape.height - tf.margin_top - tf.margin_bottom).pt
+    per_line = int(width_pt // (size * (0.6 if bold else 0.55)))
+    lines = sum(max(1, len(textwrap.wrap(p.text, per_line))) for p in tf.paragraphs)
+    return lines, height_pt / (size * 1.2)
+
+
+def test_no_text_overflows_its_box(honest_deck, french_deck, boss_deck):
+    checked = 0
+    for prs in (honest_deck, french_deck, boss_deck):
+        for n, slide in enumerate(prs.slides, 1):
+            for sh in slide.shapes:
+                if sh.has_text_frame and sh.text_frame.text.strip():
+                    lines, room = _conservative_fit(sh)
+                    assert lines <= room, f"slide {n}, {sh.name}: {lines} lines for {room:.1f}"
+                    checked += 1
+    assert checked > 50
+
+
+def test_fit_font_size_shrinks_long_text_and_gives_up_when_nothing_fits():
+    box = (Inches(3), Inches(1))
+    assert fit_font_size("short", *box, max_pt=30, min_pt=8) == 30
+    assert fit_font_size("a longer sentence " * 6, *box, max_pt=30, min_pt=8) < 20
+    assert fit_font_size("word " * 500, *box, max_pt=30, min_pt=8) is None
+
+
+def test_text_that_cannot_fit_is_shortened_with_an_ellipsis(default_tables, images):
+    long = _chart("response_time", "reality", "Waiting")
+    long = Chart(**{**long.__dict__, "caption": "An endless caption " * 200})
+    prs = _read(build_deck(default_tables, [FAKE_CHARTS[0], long], images, lang="en", honest=True))
+    caption = _named(prs.slides[-1], "Caption")[0].text_frame.text
+    assert caption.endswith("…") and len(caption) < len(long.caption)
+
+
+def test_french_deck_speaks_french(french_deck):
+    titles = _titles(french_deck)
+    assert titles[0] == "Rapport mensuel de la communauté"
+    assert "Annexe : le retour au réel" in titles
+    notes = [sh.text_frame.text for s in french_deck.slides for sh in _named(s, "Red pen note")]
+    assert notes and all(n.startswith("Stylo rouge") for n in notes)
+
+
+def test_a_chart_without_an_image_is_an_error(default_tables):
+    with pytest.raises(KeyError, match="boss_tiles"):
+        build_deck(default_tables, FAKE_CHARTS, {}, lang="en")
+
+
+# --- red-pen numbers --------------------------------------------------------------------------
+
+
+def test_red_pen_numbers_are_rlff_metrics(default_tables):
+    t = default_tables
+    notes = honest_notes(t, "en")
+    rep = metrics.report(t)
+    assert notes["boss_tiles"].values == {
+        "non_customer_share": metrics.non_customer_share(t),
+        "bought_follower_share": metrics.bought_follower_share(t.followers),
+    }
+    v = notes["engagement_over_time"].values
+    assert (v["peer_share"], v["bot_share"], v["self_like_share"]) == (
+        metrics.peer_share(t),
+        metrics.bot_share(t),
+        metrics.self_like_share(t),
+    )
+    assert v["peer_accounts"] == int(t.peers["in_ring"].sum())  # every ring member engaged
+    assert notes["follower_growth"].values["fans"] == rep["vanity"]["fans"]
+    assert notes["top_posts"].values["roi"] == rep["reality"]["roi"]
+    assert notes["*"].values["vanity_index"] == rep["vanity_index"]
+    # The text shows those numbers, formatted as everywhere else.
+    assert i18n.fmt_pct(metrics.non_customer_share(t), "en", digits=0) in notes["boss_tiles"].text
+    assert i18n.fmt_pct(metrics.peer_share(t), "en", digits=0) in notes["engagement_over_time"].text
+    assert f"from {v['peer_accounts']} peer accounts" in notes["engagement_over_time"].text
+
+
+def test_red_pen_on_the_slide_is_the_computed_note(default_tables, honest_deck):
+    notes = honest_notes(default_tables, "en")
+    slide = honest_deck.slides[1]  # boss_tiles
+    assert _named(slide, "Red pen note")[0].text_frame.text == f"Red pen: {notes['boss_tiles'].text}"
+
+
+def test_red_pen_leaves_out_what_the_data_cannot_say(default_tables):
+    from rlff.schema import empty_table
+
+    bare = default_tables.replace(engagements=empty_table("engagements"), followers=empty_table("followers"))
+    notes = honest_notes(bare, "en")
+    assert notes["boss_tiles"] == RedPen(
+        "The data cannot say what this slide hides (no source, cost or inbox data).",
+        {"non_customer_share": None, "bought_follower_share": None},
+    )
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+RISKY = ['=HYPERLINK("http://x")', "+33 6 12", "-3", "@brand", "\tcmd", "plain", ""]
+
+
+def test_formula_neutralisation_covers_every_risky_start_including_tab_and_cr():
+    import pandas as pd
+
+    from rlff.tables_io import neutralise_formula_text
+
+    values = pd.Series(["=1+1", "+1", "-1", "@a", "\tb", "\rc", "ok", "a=b", ""], dtype="str")
+    assert neutralise_formula_text(values).tolist() == ["'=1+1", "'+1", "'-1", "'@a", "'\tb", "'\rc", "ok", "a=b", ""]
+    handles = pd.Series(["@peer", "brand", "@peer"], dtype="category")
+    out = neutralise_formula_text(handles)
+    assert out.tolist() == ["'@peer", "brand", "'@peer"] and isinstance(out.dtype, pd.CategoricalDtype)
+
+
+def test_csv_export_neutralises_formulas_in_text_columns_only(default_tables):
+    import pandas as pd
+
+    inbox = default_tables.inbox.head(len(RISKY)).copy()
+    inbox["text"] = RISKY
+    mentions = default_tables.mentions.head(2).copy()
+    mentions["sentiment"] = [-3.0, 0.5]
+    safe = pd.read_csv(io.BytesIO(table_to_csv_bytes("inbox", inbox, neutralise_formulas=True)), keep_default_na=False)
+    assert safe["text"].tolist() == ['\'=HYPERLINK("http://x")', "'+33 6 12", "'-3", "'@brand", "'\tcmd", "plain", ""]
+    numbers = table_to_csv_bytes("mentions", mentions, neutralise_formulas=True).decode()
+    assert ",-3," in numbers.splitlines()[1], "a negative number stays a number"
+    # Categorical text (handles) is neutralised too; without the flag nothing changes.
+    eng = table_to_csv_bytes("engagements", default_tables.engagements.head(5000), neutralise_formulas=True).decode()
+    assert ",'@" in eng and ",@" not in eng
+    assert "=HYPERLINK" in table_to_csv_bytes("inbox", inbox).decode().splitlines()[1]
+    assert "'=HYPERLINK" not in table_to_csv_bytes("inbox", inbox).decode()
+
+
+def test_rlff_export_csv_writes_the_schema_with_formulas_neutralised(tmp_path, capsys):
+    from rlff.schema import TABLE_NAMES
+
+    assert main(["export", "--format", "csv", "--out", str(tmp_path)]) == 0
+    assert f"wrote {len(TABLE_NAMES) + 2} files" in capsys.readouterr().out
+    events = (tmp_path / "events.csv").read_text()
+    assert "'+5000 followers bought" in events
+    generated = tmp_path / "generated"
+    assert main(["generate", "--out", str(generated)]) == 0
+    assert sorted(p.name for p in generated.iterdir()) == sorted(p.name for p in tmp_path.iterdir() if p.is_file())
+    assert (generated / "costs.csv").read_bytes() == (tmp_path / "costs.csv").read_bytes(), "no risky cell there"
+
+
+# --- atomic writes ------------------------------------------------------------------------------
+
+
+class _DiskFull:
+    """A file that writes half of what it is given, then fails like a full disk."""
+
+    def __init__(self, fh):  # noqa: ANN001
+        self.fh = fh
+
+    def write(self, data: bytes) -> int:
+        self.fh.write(data[: len(data) // 2])
+        self.fh.flush()
+        raise OSError(28, "No space left on device")
+
+    def __enter__(self):  # noqa: ANN204
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.fh.close()
+
+
+def _fail_half_way(monkeypatch) -> None:  # noqa: ANN001
+    real = os.fdopen
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode="r", *a, **k: _DiskFull(real(fd, mode, *a, **k)))
+
+
+def test_a_deck_write_that_fails_half_way_leaves_no_file(default_tables, tmp_path, monkeypatch):
+    monkeypatch.setattr(rlff.deck, "export_deck", lambda tables, **options: b"PK" + b"x" * 100_000)
+    _fail_half_way(monkeypatch)
+    target = tmp_path / "deck.pptx"
+    with pytest.raises(OSError, match="No space"):
+        save_deck(default_tables, target)
+    assert list(tmp_path.iterdir()) == [], "neither the deck nor a temporary file"
+
+
+def test_an_image_write_that_fails_half_way_leaves_no_truncated_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(rlff.images, "export_images", lambda charts, fmt, **kw: {"a": b"\x89PNG" + b"1" * 5000})
+    _fail_half_way(monkeypatch)
+    with pytest.raises(OSError):
+        save_images(FAKE_CHARTS[:1], "png", tmp_path / "charts")
+    assert not any(p.is_file() for p in tmp_path.rglob("*"))
+
+
+# --- no Chromium ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def no_chromium(monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+
+
+def test_a_missing_browser_is_chromium_missing_naming_both_fixes(no_chromium):
+    assert chromium_path() is None
+    with pytest.raises(ChromiumMissing) as exc:
+        ImageRenderer().render([FAKE_CHARTS[0].figure])
+    assert all(fix in str(exc.value) for fix in BOTH_FIXES)
+    assert "BROWSER_PATH" in str(exc.value)
+
+
+def test_no_browser_on_the_path_is_chromium_missing_too(monkeypatch):
+    from choreographer.browsers.chromium import Chromium
+
+    monkeypatch.delenv("BROWSER_PATH", raising=False)
+    monkeypatch.setattr(Chromium, "find_browser", classmethod(lambda cls, **kw: None))
+    with pytest.raises(ChromiumMissing, match="apt-get install chromium"):
+        export_images(FAKE_CHARTS[:2], "svg")
+
+
+@pytest.mark.parametrize(("fmt", "out"), [("png", "charts"), ("pptx", "deck.pptx"), ("zip", "all.zip")])
+def test_rlff_export_without_a_browser_says_so_and_writes_nothing(no_chromium, tmp_path, capsys, fmt, out):
+    code = main(["export", "--format", fmt, "--out", str(tmp_path / out)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("error: ") and err.count("\n") == 1
+    assert all(fix in err for fix in BOTH_FIXES)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_rlff_export_images_into_a_file_is_a_usage_error(tmp_path, capsys):
+    target = tmp_path / "not_a_folder"
+    target.write_text("keep me")
+    assert main(["export", "--format", "svg", "--out", str(target)]) == 2
+    assert "is a file" in capsys.readouterr().err
+    assert target.read_text() == "keep me"
+
+
+# --- the shared renderer, with a stand-in for kaleido ---------------------------------------------
+
+
+class FakeKaleido:
+    """Renders a figure to JSON of its title and options, slowly, one at a time like kaleido's one tab."""
+
+    opened = 0
+
+    def __init__(self, **kwargs: object) -> None:
+        self.lock: asyncio.Lock | None = None
+
+    async def open(self) -> None:
+        type(self).opened += 1
+        self.lock = asyncio.Lock()
+        await asyncio.sleep(0.05)
+
+    async def calc_fig(self, fig: dict, opts: dict) -> bytes:
+        assert self.lock is not None
+        async with self.lock:
+            await asyncio.sleep(0.005)
+            title = fig["layout"]["title"]["text"]
+            if title == "boom":
+                raise RuntimeError("plotly.js error")
+            return json.dumps([title, opts["format"], opts["scale"], opts["width"]]).encode()
+
+    async def close(self) -> None:
+        pass
+
+
+@pytest.fixture
+def fake_kaleido(monkeypatch):
+    FakeKaleido.opened = 0
+    monkeypatch.setattr(rlff.images, "_kaleido_class", lambda: FakeKaleido)
+    monkeypatch.setattr(rlff.images, "chromium_path", lambda: "/usr/bin/chromium")
+    return FakeKaleido
+
+
+def _figs(tag: str, n: int) -> list[go.Figure]:
+    return [go.Figure(layout={"title": {"text": f"{tag}-{i}"}}) for i in range(n)]
+
+
+def test_two_sessions_exporting_at_once_share_one_browser_and_get_their_own_files(fake_kaleido):
+    renderer = ImageRenderer()
+    results: dict[str, list[bytes]] = {}
+    progress_threads: dict[str, set[str]] = {"a": set(), "b": set()}
+
+    def session(tag: str, fmt: str) -> None:
+        me = threading.current_thread().name
+        results[tag] = renderer.render(
+            _figs(tag, 12), fmt=fmt, progress=lambda d, n, label: progress_threads[tag].add(me)
+        )
+        assert progress_threads[tag] == {me}, "progress runs in the caller's thread"
+
+    threads = [threading.Thread(target=session, args=(t, f), name=t) for t, f in (("a", "png"), ("b", "svg"))]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    renderer.close()
+    assert [json.loads(x)[:3] for x in results["a"]] == [[f"a-{i}", "png", 2.0] for i in range(12)]
+    assert [json.loads(x)[:3] for x in results["b"]] == [[f"b-{i}", "svg", 1.0] for i in range(12)]
+    assert fake_kaleido.opened == 1 and renderer.browsers_started == 1
+
+
+def test_progress_counts_every_image_and_export_images_keys_by_chart(fake_kaleido):
+    seen: list[tuple[int, int, str]] = []
+    images = export_images(FAKE_CHARTS[:3], "pdf", progress=lambda *a: seen.append(a))
+    assert list(images) == [c.key for c in FAKE_CHARTS[:3]]
+    assert seen == [(i + 1, 3, c.title) for i, c in enumerate(FAKE_CHARTS[:3])]
+    assert json.loads(images["boss_tiles"])[3] == 1280, "16:9 export width"
+
+
+def test_a_failed_render_names_the_chart_and_the_renderer_recovers(fake_kaleido):
+    renderer = ImageRenderer()
+    bad = _chart("bad", "boss", "boom")
+    with pytest.raises(ExportError, match="could not render boom as PNG"):
+        export_images([FAKE_CHARTS[0], bad], "png", renderer=renderer)
+    assert json.loads(renderer.render(_figs("again", 1))[0])[0] == "again-0"
+    renderer.close()
+
+
+def test_an_idle_renderer_closes_its_browser(fake_kaleido):
+    renderer = ImageRenderer(idle_timeout=0.05)
+    renderer.render(_figs("x", 1))
+    threading.Event().wait(0.3)
+    assert not renderer.is_open
+    renderer.render(_figs("y", 1))  # and opens a new one when needed
+    assert renderer.browsers_started == 2
+    renderer.close()
+
+
+def test_the_zip_holds_png_svg_and_captions_with_fixed_dates(fake_kaleido):
+    data = rlff.export.export_zip(FAKE_CHARTS[:2], folder="rlff-charts-2026-01")
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert names == [
+        "rlff-charts-2026-01/png/boss_tiles.png",
+        "rlff-charts-2026-01/png/follower_growth.png",
+        "rlff-charts-2026-01/svg/boss_tiles.svg",
+        "rlff-charts-2026-01/svg/follower_growth.svg",
+        "rlff-charts-2026-01/captions.md",
+    ]
+    captions = zipfile.ZipFile(io.BytesIO(data)).read("rlff-charts-2026-01/captions.md").decode()
+    assert FAKE_CHARTS[0].caption in captions and "Retweets: 1,754" in captions
+    assert data == rlff.export.export_zip(FAKE_CHARTS[:2], folder="rlff-charts-2026-01"), "deterministic"
+
+
+def test_write_tables_default_output_is_unchanged(default_tables, tmp_path):
+    plain = write_tables(default_tables, tmp_path / "a", dictionary=False)
+    assert all(b"'@" not in p.read_bytes() for p in plain)
