@@ -1,0 +1,157 @@
+"""Real renders: kaleido in Debian's Chromium, and the deck opened by LibreOffice.
+
+One browser and one honest deck per test session (see the fixtures); run only these
+with ``pytest -m "chromium or libreoffice"``, or skip them with ``-m "not chromium"``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import re
+import shutil
+import subprocess
+import threading
+import zipfile
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+
+from rlff.charts import build_charts
+from rlff.cli import main
+from rlff.deck import DECK_IMAGE_HEIGHT, DECK_IMAGE_SCALE, DECK_IMAGE_WIDTH, deck_figure, export_deck
+from rlff.export import export_zip
+from rlff.images import ImageRenderer, chromium_path, export_images
+
+pytestmark = [
+    pytest.mark.chromium,
+    pytest.mark.skipif(chromium_path() is None, reason="needs Chromium (apt-get install chromium)"),
+]
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="session")
+def renderer():
+    r = ImageRenderer()
+    r.start()
+    yield r
+    r.close()
+
+
+@pytest.fixture(scope="session")
+def charts(default_tables):
+    return build_charts(default_tables, lang="en")
+
+
+@pytest.fixture(scope="session")
+def all_pngs(charts, renderer) -> dict[str, bytes]:
+    return export_images(charts, "png", renderer=renderer)
+
+
+@pytest.fixture(scope="session")
+def honest_deck(default_tables, charts, renderer) -> bytes:
+    return export_deck(default_tables, lang="en", honest=True, charts=charts, renderer=renderer)
+
+
+def test_every_chart_exports_as_a_2x_16_9_png_with_one_browser(charts, all_pngs, renderer):
+    assert list(all_pngs) == [c.key for c in charts] and len(charts) >= 8
+    for key, data in all_pngs.items():
+        assert data.startswith(PNG), key
+        assert Image.open(io.BytesIO(data)).size == (2560, 1440), key
+    assert renderer.browsers_started == 1
+
+
+def test_svg_and_pdf_are_what_they_say(charts, renderer):
+    svgs = export_images(charts[:2], "svg", renderer=renderer)
+    pdfs = export_images(charts[:2], "pdf", renderer=renderer)
+    assert all(b"<svg" in s[:500] for s in svgs.values())
+    assert all(p.startswith(b"%PDF") for p in pdfs.values())
+    assert renderer.browsers_started == 1
+
+
+def test_a_tab_reused_without_reload_renders_what_a_fresh_browser_renders(charts, all_pngs):
+    import kaleido
+
+    chart = charts[3]  # rendered after three others in the shared tab
+
+    async def fresh() -> bytes:
+        async with kaleido.Kaleido(n=1, mathjax=False) as k:
+            return await k.calc_fig(chart.figure, opts={"format": "png", "width": 1280, "height": 720, "scale": 2})
+
+    assert asyncio.run(fresh()) == all_pngs[chart.key]
+
+
+def test_two_sessions_rendering_at_once_each_get_their_own_images(charts, all_pngs, renderer):
+    got: dict[str, dict[str, bytes]] = {}
+    picks = {"a": charts[4:6], "b": charts[6:8]}
+
+    def session(name: str) -> None:
+        got[name] = export_images(picks[name], "png", renderer=renderer)
+
+    threads = [threading.Thread(target=session, args=(n,)) for n in picks]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    for name, chosen in picks.items():
+        assert got[name] == {c.key: all_pngs[c.key] for c in chosen}
+
+
+def test_the_honest_deck_reads_back_with_its_slides_titles_and_pictures(honest_deck, charts):
+    prs = Presentation(io.BytesIO(honest_deck))
+    boss = [c for c in charts if c.view == "boss"]
+    reality = [c for c in charts if c.view == "reality"]
+    slides = list(prs.slides)
+    assert len(slides) == 1 + len(boss) + 1 + 1 + len(reality)
+    titles = [s.shapes.title.text_frame.text for s in slides]
+    assert titles[1 : 1 + len(boss)] == [c.title for c in boss]
+    assert titles[-len(reality) :] == [c.title for c in reality]
+    pictures = [sh for s in slides for sh in s.shapes if sh.shape_type == 13]
+    assert len(pictures) == len(boss) + len(reality) >= 8
+    for pic in pictures:
+        assert pic._element.nvPicPr.cNvPr.get("descr", "").startswith("Chart: ")
+        assert pic.image.blob.startswith(PNG)
+        assert pic.image.size == (DECK_IMAGE_WIDTH * DECK_IMAGE_SCALE, DECK_IMAGE_HEIGHT * DECK_IMAGE_SCALE)
+    assert sum(sh.name == "Red pen note" for s in slides for sh in s.shapes) == len(boss)
+
+
+def test_deck_pictures_drop_the_in_figure_title(charts):
+    fig = deck_figure(charts[1].figure)
+    assert fig.layout.title.text == "" and charts[1].figure.layout.title.text == charts[1].title
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(
+    shutil.which("libreoffice") is None, reason="needs LibreOffice (apt-get install libreoffice-impress)"
+)
+def test_libreoffice_opens_the_deck_and_prints_every_slide(honest_deck, tmp_path):
+    deck = tmp_path / "deck.pptx"
+    deck.write_bytes(honest_deck)
+    profile = (tmp_path / "lo-profile").as_uri()  # a private profile: no clash with another LibreOffice
+    run = subprocess.run(
+        ["libreoffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(deck)],
+        capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    pdf = tmp_path / "deck.pdf"
+    assert run.returncode == 0 and pdf.is_file(), run.stderr
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes()))
+    assert pages == len(Presentation(io.BytesIO(honest_deck)).slides)
+
+
+def test_rlff_export_svg_writes_one_file_per_chart(tmp_path, capsys, charts):
+    out = tmp_path / "svg"
+    assert main(["export", "--format", "svg", "--out", str(out), "--lang", "fr"]) == 0
+    assert capsys.readouterr().out.strip() == f"wrote {len(charts)} SVG files to {out}"
+    files = sorted(out.iterdir())
+    assert [p.name for p in files] == sorted(f"{c.key}.svg" for c in charts)
+    assert all(b"<svg" in p.read_bytes()[:500] for p in files)
+    assert "Ce que ça coûte" in (out / "roi.svg").read_text(encoding="utf-8"), "French labels"
+
+
+def test_the_zip_holds_every_chart(charts, renderer):
+    data = export_zip(charts[:3], renderer=renderer)
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert len(names) == 3 * 2 + 1
