@@ -115,6 +115,6 @@ class PageSpec:
 
     key: str  # URL path, e.g. "reality"
     title_key: str  # i18n key of the page title
-    icon: str
     file: Path
     default: bool = False
+    icon: str = ""  # an emoji; ":material/…:" icons make the browser fetch the favicon from a CDN

@@ -30,7 +30,7 @@ def _page(spec: PageSpec, lang: str) -> st.Page:
 
 def main() -> None:
     """Draw one run of the app."""
-    st.set_page_config(page_title="RLFF", page_icon=":material/trending_up:", layout="wide")
+    st.set_page_config(page_title="RLFF", layout="wide")  # default favicon: nothing fetched from a CDN
     state = sidebar.render()
     lang = check_lang(str(state["lang"]))
     for problem in sidebar.query_problems():

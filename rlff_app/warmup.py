@@ -23,10 +23,10 @@ from rlff.scenario import DEFAULT
 
 def _warm_up() -> None:
     tables = rlff.simulate.simulate(DEFAULT, 0)
-    for lang in ("en", "fr"):
-        for chart in rlff.charts.build_charts(tables, lang=lang):
-            # What st.plotly_chart does with a figure: validate it and serialise it.
-            plotly.io.to_json(plotly.tools.return_figure_from_figure_or_data(chart.figure, True), validate=False)
+    # One language is enough: French figures use the same trace and layout classes.
+    for chart in rlff.charts.build_charts(tables, lang="en"):
+        # What st.plotly_chart does with a figure: validate it and serialise it.
+        plotly.io.to_json(plotly.tools.return_figure_from_figure_or_data(chart.figure, True), validate=False)
 
 
 _warm_up()

@@ -105,11 +105,18 @@ def test_the_tiles_are_the_vanity_kpis_with_last_month_as_reference(default_tabl
     indicators = _traces(charts_en["boss_tiles"])
     assert [i["value"] for i in indicators] == [kpis.retweets, kpis.likes, kpis.friends, kpis.fans]
     assert [i["delta"]["reference"] for i in indicators] == [
-        kpis.retweets_prev, kpis.likes_prev, kpis.friends_prev, kpis.fans_prev,
+        kpis.retweets_prev,
+        kpis.likes_prev,
+        kpis.friends_prev,
+        kpis.fans_prev,
     ]
     assert kpis.retweets == 1754 and kpis.likes == 9540
-    assert charts_en["boss_tiles"].headline == {"Retweets": "1,754", "Likes": "9,540",
-                                                "Friends": f"{kpis.friends:,}", "Fans": f"{kpis.fans:,}"}
+    assert charts_en["boss_tiles"].headline == {
+        "Retweets": "1,754",
+        "Likes": "9,540",
+        "Friends": f"{kpis.friends:,}",
+        "Fans": f"{kpis.fans:,}",
+    }
 
 
 def test_the_reported_months_bars_are_the_decks_totals(charts_en):
@@ -164,7 +171,10 @@ def test_engagement_sources_stack_to_the_decks_likes_and_retweets(charts_en):
 def test_the_competitor_benchmark_is_the_brand_and_its_ring(default_tables, charts_en):
     bars = _traces(charts_en["competitor_benchmark"])[0]
     assert len(bars["y"]) == 1 + len(default_tables.peers)
-    assert f"{int(default_tables.peers['in_ring'].sum())} of them are in our own" in charts_en["competitor_benchmark"].caption
+    assert (
+        f"{int(default_tables.peers['in_ring'].sum())} of them are in our own"
+        in charts_en["competitor_benchmark"].caption
+    )
 
 
 def test_vanity_index_chart_shows_the_metric_and_its_components(default_tables, charts_en):
@@ -203,8 +213,16 @@ def test_plain_text_escapes_cuts_and_flattens():
 
 
 def test_every_chart_draws_from_empty_tables_and_says_what_is_missing():
-    empty = Tables(meta=Meta(brand="Empty", cm_name="", start=date(2025, 12, 1), end=date(2026, 1, 31),
-                             reported_month=date(2026, 1, 1), source="import"))
+    empty = Tables(
+        meta=Meta(
+            brand="Empty",
+            cm_name="",
+            start=date(2025, 12, 1),
+            end=date(2026, 1, 31),
+            reported_month=date(2026, 1, 1),
+            source="import",
+        )
+    )
     built = build_charts(empty, lang="fr")
     assert [c.key for c in built] == list(CHART_KEYS)
     missing = [c for c in built if not c.available]
@@ -216,10 +234,22 @@ def test_every_chart_draws_from_empty_tables_and_says_what_is_missing():
 
 # DESIGN.md's table of mocked practices: where each row shows.
 DESIGN_ROWS = {
-    1: "boss_tiles", 2: "engagement_over_time", 3: "response_time", 4: "bought_followers", 5: "engagement_sources",
-    6: "engagement_sources", 7: "platform_effort", 8: "format_performance", 9: "strategy_adherence",
-    10: "competitor_benchmark", 11: "e_reputation", 12: "cm_output", 13: "crisis_timeline", 14: "roi",
-    15: "hours_per_activity", 16: "follower_growth",
+    1: "boss_tiles",
+    2: "engagement_over_time",
+    3: "response_time",
+    4: "bought_followers",
+    5: "engagement_sources",
+    6: "engagement_sources",
+    7: "platform_effort",
+    8: "format_performance",
+    9: "strategy_adherence",
+    10: "competitor_benchmark",
+    11: "e_reputation",
+    12: "cm_output",
+    13: "crisis_timeline",
+    14: "roi",
+    15: "hours_per_activity",
+    16: "follower_growth",
 }
 
 

@@ -86,8 +86,13 @@ def test_every_sidebar_knob_and_reply_policy_has_a_label():
 
 @pytest.mark.parametrize(
     ("value", "en", "fr"),
-    [(1754, "1,754", f"1{NNBSP}754"), (9540, "9,540", f"9{NNBSP}540"), (1234567, "1,234,567", f"1{NNBSP}234{NNBSP}567"),
-     (12, "12", "12"), (-3000, "-3,000", f"-3{NNBSP}000")],
+    [
+        (1754, "1,754", f"1{NNBSP}754"),
+        (9540, "9,540", f"9{NNBSP}540"),
+        (1234567, "1,234,567", f"1{NNBSP}234{NNBSP}567"),
+        (12, "12", "12"),
+        (-3000, "-3,000", f"-3{NNBSP}000"),
+    ],
 )
 def test_whole_numbers_use_the_languages_thousands_separator(value, en, fr):
     assert fmt_int(value, "en") == en
@@ -114,8 +119,12 @@ def test_euros_go_before_in_english_and_after_in_french():
 
 @pytest.mark.parametrize(
     ("minutes", "en", "fr"),
-    [(0.5, f"<{NNBSP}1{NNBSP}min", f"<{NNBSP}1{NNBSP}min"), (2.4, f"2{NNBSP}min", f"2{NNBSP}min"),
-     (150, f"2.5{NNBSP}h", f"2,5{NNBSP}h"), (26 * 60, f"26{NNBSP}h", f"26{NNBSP}h")],
+    [
+        (0.5, f"<{NNBSP}1{NNBSP}min", f"<{NNBSP}1{NNBSP}min"),
+        (2.4, f"2{NNBSP}min", f"2{NNBSP}min"),
+        (150, f"2.5{NNBSP}h", f"2,5{NNBSP}h"),
+        (26 * 60, f"26{NNBSP}h", f"26{NNBSP}h"),
+    ],
 )
 def test_waits_are_written_in_minutes_or_hours(minutes, en, fr):
     assert fmt_duration_minutes(minutes, "en") == en

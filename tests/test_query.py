@@ -33,9 +33,16 @@ def test_lang_alone_opens_the_french_dashboard():
 
 def test_a_copied_link_restores_every_knob():
     state = default_state() | {
-        "lang": "fr", "seed": 7, "ring_size": 40, "bought_followers": 20_000, "like_own_comments": False,
-        "reply_policy": "responsive", "end": date(2026, 3, 31), "platforms": ("twitter", "pinterest"),
-        "strategy_adherence": 0.85, "brand": "Pain & Cie",
+        "lang": "fr",
+        "seed": 7,
+        "ring_size": 40,
+        "bought_followers": 20_000,
+        "like_own_comments": False,
+        "reply_policy": "responsive",
+        "end": date(2026, 3, 31),
+        "platforms": ("twitter", "pinterest"),
+        "strategy_adherence": 0.85,
+        "brand": "Pain & Cie",
     }
     query = state_to_query(state)
     restored, problems = state_from_query(query)
@@ -65,10 +72,15 @@ def test_every_knob_survives_the_round_trip_at_a_non_default_value():
 
 @pytest.mark.parametrize(
     ("key", "value", "reason"),
-    [("seed", "abc", "app.query_error.number"), ("ring_size", "-3", "app.query_error.range"),
-     ("lang", "de", "app.query_error.choice"), ("start", "yesterday", "app.query_error.date"),
-     ("platforms", "twitter,myspace", "app.query_error.choice"), ("crisis", "maybe", "app.query_error.choice"),
-     ("strategy_adherence", "nan", "app.query_error.number")],
+    [
+        ("seed", "abc", "app.query_error.number"),
+        ("ring_size", "-3", "app.query_error.range"),
+        ("lang", "de", "app.query_error.choice"),
+        ("start", "yesterday", "app.query_error.date"),
+        ("platforms", "twitter,myspace", "app.query_error.choice"),
+        ("crisis", "maybe", "app.query_error.choice"),
+        ("strategy_adherence", "nan", "app.query_error.number"),
+    ],
 )
 def test_a_bad_url_value_is_reported_and_the_knob_keeps_its_default(key, value, reason):
     state, problems = state_from_query({"seed": "3", key: value})

@@ -45,7 +45,7 @@ def render(ctx: AppContext) -> None:
     st.caption(charts["top_posts"].caption)
 
 
-PAGE = PageSpec(key="boss", title_key="page.boss", icon=":material/trending_up:", file=Path(__file__), default=True)
+PAGE = PageSpec(key="boss", title_key="page.boss", file=Path(__file__), default=True)
 
 if __name__ == "__main__":
     render(current())

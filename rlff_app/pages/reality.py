@@ -50,7 +50,7 @@ def render(ctx: AppContext) -> None:
                     show.chart(charts[key])
 
 
-PAGE = PageSpec(key="reality", title_key="page.reality", icon=":material/fact_check:", file=Path(__file__))
+PAGE = PageSpec(key="reality", title_key="page.reality", file=Path(__file__))
 
 if __name__ == "__main__":
     render(current())

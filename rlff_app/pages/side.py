@@ -51,7 +51,7 @@ def render(ctx: AppContext) -> None:
         show.chart(views["side"]["format_performance"])
 
 
-PAGE = PageSpec(key="side", title_key="page.side", icon=":material/compare:", file=Path(__file__))
+PAGE = PageSpec(key="side", title_key="page.side", file=Path(__file__))
 
 if __name__ == "__main__":
     render(current())

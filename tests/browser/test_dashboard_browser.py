@@ -1,0 +1,49 @@
+"""The served dashboard in a real Chromium: charts draw, tiles show the calibrated deck, knobs update it."""
+
+from __future__ import annotations
+
+from rlff import metrics
+from rlff.i18n import fmt_int
+from rlff.scenario import DEFAULT
+from rlff.simulate import simulate
+from tests.browser.conftest import wait_for_charts
+
+TILE_VALUES = "[data-testid='stMetricValue']"
+
+
+def _tiles(page) -> list[str]:
+    return [t.strip() for t in page.locator(TILE_VALUES).all_inner_texts()]
+
+
+def test_the_boss_view_draws_its_charts_and_the_calibrated_tiles(page, dashboard_url):
+    page.goto(dashboard_url, wait_until="domcontentloaded")
+    wait_for_charts(page, 3)
+    assert _tiles(page)[:2] == ["1,754", "9,540"]
+    assert page.locator(".js-plotly-plot .main-svg").count() >= 3
+    assert page.get_by_text("Monthly report — January 2026").is_visible()
+    assert page.console_errors == []
+
+
+def test_moving_a_knob_updates_the_tiles_and_the_url(page, dashboard_url):
+    page.goto(dashboard_url, wait_until="domcontentloaded")
+    wait_for_charts(page, 3)
+    slider = page.get_by_role("slider", name="Peers in the retweet ring")
+    slider.focus()
+    slider.press("ArrowRight")  # 12 -> 13 peers
+    expected = metrics.vanity_kpis(simulate(DEFAULT.replace(ring_size=13), 0))
+    page.wait_for_function(
+        "v => document.querySelector(\"[data-testid='stMetricValue']\").innerText.trim() === v",
+        arg=fmt_int(expected.retweets, "en"),
+        timeout=30_000,
+    )
+    assert _tiles(page)[:2] == [fmt_int(expected.retweets, "en"), fmt_int(expected.likes, "en")]
+    assert "ring_size=13" in page.url
+    assert page.console_errors == []
+
+
+def test_the_reality_check_opens_in_french_from_a_link(page, dashboard_url):
+    page.goto(f"{dashboard_url}/reality?lang=fr", wait_until="domcontentloaded")
+    wait_for_charts(page, 11)
+    assert page.get_by_text("Retour au réel — janvier 2026").is_visible()
+    assert page.locator(".js-plotly-plot .main-svg").count() >= 11
+    assert page.console_errors == []
