@@ -37,13 +37,13 @@ def import_files_command(paths: list[str], out: str, *, stdout: TextIO | None = 
     for path in paths:
         try:
             files.append((Path(path).name, _read(Path(path))))
-        except ImportProblem as problem:
-            problems.append(str(problem))
+        except ImportProblem as unreadable:
+            problems.append(str(unreadable))
     outcome = import_files(files)
     problems += [str(p) for p in outcome.problems]
     if problems:
-        for problem in problems:
-            print(f"error: {problem}", file=stderr)
+        for message in problems:
+            print(f"error: {message}", file=stderr)
         print("error: nothing was written; fix the file(s) above and run the command again", file=stderr)
         return 2
     for warning in outcome.warnings:

@@ -72,3 +72,15 @@ def formats_markdown() -> str:
         required = ", ".join(" / ".join(f"`{a}`" for a in kind.fields[f]) for f in kind.required)
         lines.append(f"| {kind.label} | {required} |")
     return "\n".join(lines)
+
+
+def rlff_tables_markdown() -> str:
+    """What each RLFF CSV must have and what a missing column defaults to, as a markdown table."""
+    from .rlff_csv import SPECS
+
+    lines = ["| file | required columns | a missing column becomes |", "|---|---|---|"]
+    for table, spec in SPECS.items():
+        required = ", ".join(f"`{c}`" + "".join(f" (or `{a}`)" for a in spec.aliases.get(c, ())) for c in spec.required)
+        defaults = "; ".join(f"`{c}`: {d}" for c, d in spec.defaults.items()) or "(all columns required)"
+        lines.append(f"| `{table}.csv` | {required} | {defaults} |")
+    return "\n".join(lines)

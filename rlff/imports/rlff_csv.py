@@ -198,7 +198,7 @@ def _ranged(check):
 
 
 def _without_comments(sheet: Sheet) -> pd.DataFrame:
-    first = min(sheet.columns, key=sheet.columns.get)
+    first = min(sheet.columns, key=lambda fld: sheet.columns[fld])
     lead = sheet.frame[first].astype("str").fillna("").str.lstrip()
     return sheet.frame[~lead.str.startswith("#")]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -190,12 +191,19 @@ def _read_rows(rest: str, sep: str, width: int, positions: list[int], dtype: dic
     for _ in range(4):
         spare = list(range(width, len(names)))
         try:
-            frame = pd.read_csv(
-                io.StringIO(rest), sep=sep, header=None, names=names,
-                dtype={**dtype, **{pos: str for pos in spare}},
-                keep_default_na=False, na_values=[""], skip_blank_lines=False, index_col=False,
-                quotechar='"', doublequote=True, engine="c",
-            )
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", pd.errors.ParserWarning)
+                frame = pd.read_csv(
+                    io.StringIO(rest), sep=sep, header=None, names=names,
+                    dtype={**dtype, **{pos: str for pos in spare}},
+                    keep_default_na=False, na_values=[""], skip_blank_lines=False, index_col=False,
+                    quotechar='"', doublequote=True, engine="c",
+                )
+            if any(issubclass(w.category, pd.errors.ParserWarning) for w in caught):
+                # pandas only warns (and drops cells) when the first rows are the long ones
+                longest = max((len(r) for r in head_records(rest, sep, limit=50)[0]), default=0)
+                names = list(range(max(len(names) + 1, longest)))
+                continue
         except pd.errors.ParserError as err:
             message = str(err)
             wider = _EXPECTED.search(message)
