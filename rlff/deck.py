@@ -507,6 +507,12 @@ def _big_numbers(slide: Any, headline: Mapping[str, str], top: int, height: int)
 
 
 def _red_pen(slide: Any, note: RedPen, lang: str, top: int, height: int) -> Any:
+    """The note in red, in a box no taller than its text needs (at most ``height``)."""
+    text = f"{_t('red_pen', lang)}: {note.text}"
+    text, size = _fit(text, _PANEL_W, height, max_pt=16, min_pt=9, bold=True)
+    cpl = int((_PANEL_W - 2 * _INSET) / 12700 // (size * CHAR_WIDTH_EM[True]))
+    needed = int(_lines(text, cpl) * size * LINE_HEIGHT * 12700 + 2 * _INSET + Inches(0.15))
+    height = max(min(height, needed), Inches(0.9))
     box = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, _PANEL_LEFT, top, _PANEL_W, height)
     box.name = "Red pen note"
     box.fill.solid()
@@ -515,8 +521,8 @@ def _red_pen(slide: Any, note: RedPen, lang: str, top: int, height: int) -> Any:
     box.line.width = Pt(2)
     box.shadow.inherit = False
     box.rotation = -1.5
-    text = f"{_t('red_pen', lang)}: {note.text}"
-    _write(box.text_frame, text, _PANEL_W, height, max_pt=16, min_pt=9, italic=True, bold=True, color=RED_PEN)
+    _write(box.text_frame, text, _PANEL_W, height, max_pt=size, min_pt=9, italic=True, bold=True, color=RED_PEN,
+           anchor=MSO_ANCHOR.MIDDLE)  # fmt: skip
     return box
 
 
