@@ -290,3 +290,12 @@ def test_trailing_empty_separators_and_blank_lines_are_harmless():
     text = "date,category,amount_eur,note\n2026-11-01,ads,10,,\n\n2026-11-02,ads,5,x,\n\n"
     costs = read_file(text.encode(), "costs.csv").tables["costs"]
     assert costs["amount_eur"].tolist() == [10.0, 5.0]
+
+
+def test_rlff_ids_and_handles_keep_their_case_and_empty_actors_stay_empty():
+    text = "post_id,engaged_at,kind,actor\nAbC-1,2026-11-02 10:00,RT,@Jane\nAbC-1,2026-11-02 10:05,like,\n"
+    eng = read_file(text.encode(), "engagements.csv").tables["engagements"]
+    assert eng["post_id"].astype(str).tolist() == ["AbC-1", "AbC-1"]
+    assert eng["actor"].astype(str).tolist() == ["@Jane", ""]
+    assert eng["kind"].astype(str).tolist() == ["retweet", "like"]
+    assert eng["count"].tolist() == [1, 1]

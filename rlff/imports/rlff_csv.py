@@ -169,13 +169,13 @@ def read_table(sheet: Sheet) -> Part:
             rules[col] = validate.moment(nullable=(table, col) == ("inbox", "first_response_at"))
         elif kind == "bool":
             frame[col] = cells.flags(sheet, col, default=(table, col) == ("strategy", "planned"))
-        elif kind == "category":
+        elif kind == "category" and ((table, col) in _CHOICES or col == "platform"):
             aliases = {**_ALIASES.get(col, {}), **_TABLE_ALIASES.get((table, col), {})}
             allowed = _CHOICES.get((table, col))
             # a fixed list reports an empty cell as a wrong value; a free-text channel defaults to "unknown"
             frame[col] = cells.choices(sheet, col, aliases, default="" if present and allowed else "unknown")
             rules[col] = validate.choice(allowed) if allowed else validate.identifier()
-        else:
+        else:  # text, and categorical ids and handles (engagements.post_id, .actor): kept as written
             frame[col] = cells.text(sheet, col)
             if col in spec.required:
                 rules[col] = validate.identifier()
