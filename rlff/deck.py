@@ -17,11 +17,10 @@ writes it atomically.
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import math
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Inches, Pt
 
 from rlff import i18n, metrics
-from rlff.images import ImageRenderer, Progress, export_images
+from rlff.images import ImageRenderer, Progress, RenderBatch
 from rlff.periods import brand_posts, engagements_on, resolve_month
 from rlff.schema import Tables
 from rlff.tables_io import atomic_write_bytes
@@ -57,6 +56,7 @@ __all__ = [
     "fit_font_size",
     "honest_notes",
     "render_deck_images",
+    "submit_deck_images",
     "save_deck",
 ]
 
@@ -699,15 +699,51 @@ def deck_figure(figure: Any) -> Any:
     return fig
 
 
+def submit_deck_images(charts: Sequence[Any], renderer: ImageRenderer) -> RenderBatch:
+    """Queue the PNGs of ``charts`` as they go on slides (no in-figure title, 800 x 450 at 2x)."""
+    return renderer.submit(
+        [deck_figure(c.figure) for c in charts], fmt="png", width=DECK_IMAGE_WIDTH, height=DECK_IMAGE_HEIGHT,
+        scale=DECK_IMAGE_SCALE, labels=[c.title or c.key for c in charts],
+    )  # fmt: skip
+
+
 def render_deck_images(
     charts: Sequence[Any], *, renderer: ImageRenderer | None = None, progress: Progress | None = None
 ) -> dict[str, bytes]:
     """PNGs of ``charts`` as they go on slides, by key, with one browser."""
-    slide_charts = [dataclasses.replace(c, figure=deck_figure(c.figure)) for c in charts]
-    return export_images(
-        slide_charts, "png", scale=DECK_IMAGE_SCALE, width=DECK_IMAGE_WIDTH, height=DECK_IMAGE_HEIGHT,
-        renderer=renderer, progress=progress,
-    )  # fmt: skip
+    own = renderer is None
+    renderer = renderer or ImageRenderer()
+    try:
+        pngs = submit_deck_images(charts, renderer).results(progress)
+    finally:
+        if own:
+            renderer.close()
+    return {c.key: png for c, png in zip(charts, pngs, strict=True)}
+
+
+class _Arriving(Mapping[str, bytes]):
+    """Slide pictures by chart key, each waited for when the deck needs it (the rest keep rendering)."""
+
+    def __init__(self, charts: Sequence[Any], batch: RenderBatch, progress: Progress) -> None:
+        self._index = {c.key: i for i, c in enumerate(charts)}
+        self._batch, self._progress = batch, progress
+        self._got: dict[str, bytes] = {}
+
+    def __getitem__(self, key: str) -> bytes:
+        if key not in self._got:
+            i = self._index[key]
+            self._got[key] = self._batch.result(i)
+            self._progress(len(self._got), len(self._index), self._batch.labels[i])
+        return self._got[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._index  # without waiting for the picture
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
 
 
 def export_deck(
@@ -721,43 +757,53 @@ def export_deck(
 ) -> bytes:
     """The deck as .pptx bytes: builds the charts, renders their PNGs with one browser, assembles.
 
+    The browser starts while the charts and numbers are computed, and the slides are
+    assembled while the next pictures render.
+
     Args:
         tables: the dataset.
         lang: "en" or "fr".
         honest: the honest edition (red-pen notes and the reality appendix).
         progress: ``progress(done, total, label)`` after each image and once the deck is built.
         charts: charts already built for ``tables`` and ``lang`` (default: built here).
-        renderer: a running :class:`~rlff.images.ImageRenderer` (default: a fresh one,
-            started before the charts are built so that both happen at once, closed after).
+        renderer: a running :class:`~rlff.images.ImageRenderer` (default: a fresh one, closed after).
 
     Raises:
         rlff.images.ChromiumMissing: no browser to render the charts; nothing was built.
+        rlff.images.ExportError: a chart failed to render.
     """
     lang = i18n.check_lang(lang)
     own = renderer is None
     renderer = renderer or ImageRenderer()
+    batch: RenderBatch | None = None
     try:
-        renderer.start()  # the browser starts while the charts are built
+        renderer.start()  # fails at once without a browser; otherwise starts while the charts are built
         if charts is None:
             from rlff.charts import build_charts
 
             wanted = (BOSS_VIEW, REALITY_VIEW) if honest else (BOSS_VIEW,)
             charts = build_charts(tables, lang=lang, views=wanted)
         vanity, appendix = deck_charts(charts, honest=honest)
-        total = len(vanity) + len(appendix) + 1
-        # The numbers, too, are worked out while the browser is still starting.
-        rep = metrics.report(tables)
-        notes = honest_notes(tables, lang, report=rep) if honest else None
+        shown = [*vanity, *appendix]
+        total = len(shown) + 1
 
         def step(done: int, _total: int, label: str) -> None:
             if progress is not None:
                 progress(done, total, label)
 
-        images = render_deck_images([*vanity, *appendix], renderer=renderer, progress=step)
+        batch = submit_deck_images(shown, renderer)
+        rep = metrics.report(tables)  # computed while the browser starts and renders
+        notes = honest_notes(tables, lang, report=rep) if honest else None
+        prs = build_deck(
+            tables, shown, _Arriving(shown, batch, step), lang=lang, honest=honest, report=rep, notes=notes
+        )
+    except BaseException:
+        if batch is not None:
+            batch.cancel()
+        raise
     finally:
         if own:
-            renderer.close()
-    prs = build_deck(tables, [*vanity, *appendix], images, lang=lang, honest=honest, report=rep, notes=notes)
+            renderer.close(wait=False)  # the browser shuts down while the deck is saved
     buf = io.BytesIO()
     prs.save(buf)
     step(total, total, "deck")

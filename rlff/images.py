@@ -33,6 +33,7 @@ __all__ = [
     "ExportError",
     "ImageRenderer",
     "Progress",
+    "RenderBatch",
     "chromium_path",
     "default_scale",
     "export_images",
@@ -169,8 +170,16 @@ class ImageRenderer:
         await k.open()
         return k
 
-    def close(self) -> None:
-        """Close the browser and its thread (a later render starts a new one)."""
+    def close(self, *, wait: bool = True) -> None:
+        """Close the browser and its thread (a later render starts a new one).
+
+        With ``wait=False`` the browser shuts down in a background thread (it takes most
+        of a second) and the caller gets on with its files; the interpreter still waits
+        for it before exiting.
+        """
+        if not wait:
+            threading.Thread(target=self.close, name="rlff-kaleido-close", daemon=False).start()
+            return
         with self._lock:
             self._close_locked()
 
@@ -211,6 +220,43 @@ class ImageRenderer:
 
     # --- rendering ------------------------------------------------------------------------
 
+    def submit(
+        self,
+        figures: Sequence[Any],
+        *,
+        fmt: str = "png",
+        width: int = IMAGE_WIDTH,
+        height: int = IMAGE_HEIGHT,
+        scale: float | None = None,
+        labels: Sequence[str] | None = None,
+    ) -> RenderBatch:
+        """Queue ``figures`` for rendering and return at once (even while the browser is starting).
+
+        Raises:
+            ChromiumMissing: no browser to start (raised here, before anything is queued).
+        """
+        fmt = _check_format(fmt)
+        opts = {"format": fmt, "width": width, "height": height, "scale": scale or default_scale(fmt)}
+        labels = list(labels) if labels is not None else [f"figure {i + 1}" for i in range(len(figures))]
+        with self._lock:
+            if self._idle_timer is not None:
+                self._idle_timer.cancel()
+                self._idle_timer = None
+            self._start_locked()
+            self._busy += 1
+            browser, loop = self._kaleido, self._loop
+        assert browser is not None and loop is not None
+        # Plotly figures become plain dicts here, in the caller's thread: the browser's
+        # thread then only ships JSON, and two sessions never share a figure object.
+        specs = [_as_dict(fig) for fig in figures]
+
+        async def one(spec: Any) -> bytes:
+            k = await asyncio.wrap_future(browser)
+            return await k.calc_fig(spec, opts=dict(opts))  # type: ignore[no-any-return]
+
+        jobs = [asyncio.run_coroutine_threadsafe(one(spec), loop) for spec in specs]
+        return RenderBatch(self, browser, jobs, labels, fmt)
+
     def render(
         self,
         figures: Sequence[Any],
@@ -228,70 +274,103 @@ class ImageRenderer:
             ChromiumMissing: no browser to start.
             ExportError: a figure failed to render (names it); nothing is returned.
         """
-        fmt = _check_format(fmt)
-        opts = {"format": fmt, "width": width, "height": height, "scale": scale or default_scale(fmt)}
-        labels = list(labels) if labels is not None else [f"figure {i + 1}" for i in range(len(figures))]
-        with self._lock:
-            if self._idle_timer is not None:
-                self._idle_timer.cancel()
-                self._idle_timer = None
-            self._start_locked()
-            self._busy += 1
-            future, loop = self._kaleido, self._loop
-        assert future is not None and loop is not None
-        try:
-            return self._render(future, loop, figures, opts, labels, progress)
-        finally:
-            with self._lock:
-                self._busy -= 1
-                if self._busy == 0 and self._idle_timeout is not None and self._kaleido is not None:
-                    self._idle_timer = threading.Timer(self._idle_timeout, self._close_if_idle)
-                    self._idle_timer.daemon = True
-                    self._idle_timer.start()
+        batch = self.submit(figures, fmt=fmt, width=width, height=height, scale=scale, labels=labels)
+        return batch.results(progress)
 
-    def _render(
-        self,
-        future: concurrent.futures.Future[Any],
-        loop: asyncio.AbstractEventLoop,
-        figures: Sequence[Any],
-        opts: dict[str, Any],
-        labels: list[str],
-        progress: Progress | None,
-    ) -> list[bytes]:
-        try:
-            k = future.result()
-        except ChromiumMissing:
-            self._forget(future)
-            raise
-        except Exception as exc:
-            self._forget(future)
-            raise ExportError(f"could not start the browser for images: {exc}") from exc
-        total = len(figures)
-        # Plotly figures become plain dicts here, in the caller's thread: the browser's
-        # thread then only ships JSON, and two sessions never share a figure object.
-        jobs = [asyncio.run_coroutine_threadsafe(k.calc_fig(_as_dict(fig), opts=dict(opts)), loop) for fig in figures]
-        out: list[bytes] = []
-        try:
-            for i, (job, label) in enumerate(zip(jobs, labels, strict=False)):
-                try:
-                    out.append(job.result())
-                except Exception as exc:
-                    raise ExportError(f"could not render {label} as {opts['format'].upper()}: {exc}") from exc
-                if progress is not None:
-                    progress(i + 1, total, label)
-        except BaseException:
-            for job in jobs:
-                job.cancel()
-            if not _browser_alive(k):
-                self._forget(future)
-            raise
-        return out
+    def _release(self) -> None:
+        """A batch is finished: start the idle countdown when nothing else is rendering."""
+        with self._lock:
+            self._busy -= 1
+            if self._busy == 0 and self._idle_timeout is not None and self._kaleido is not None:
+                self._idle_timer = threading.Timer(self._idle_timeout, self._close_if_idle)
+                self._idle_timer.daemon = True
+                self._idle_timer.start()
 
     def _forget(self, future: concurrent.futures.Future[Any]) -> None:
         """Drop a browser that failed, so the next render starts a fresh one."""
         with self._lock:
             if self._kaleido is future:
                 self._close_locked()
+
+
+class RenderBatch:
+    """Images queued on an :class:`ImageRenderer`, in order; each can be waited for on its own.
+
+    ``result(i)`` waits for image ``i`` (so a caller can use the first images while the
+    next ones render); ``results()`` waits for all of them. A failure cancels the rest
+    of the batch and raises :class:`ExportError` naming the figure.
+    """
+
+    def __init__(
+        self,
+        renderer: ImageRenderer,
+        browser: concurrent.futures.Future[Any],
+        jobs: list[concurrent.futures.Future[bytes]],
+        labels: list[str],
+        fmt: str,
+    ) -> None:
+        self._renderer, self._browser, self._jobs = renderer, browser, jobs
+        self.labels, self.fmt = labels, fmt
+        self._lock = threading.Lock()
+        self._pending = len(jobs)
+        self._released = False
+        if not jobs:
+            self._release()
+        for job in jobs:
+            job.add_done_callback(self._one_done)
+
+    def __len__(self) -> int:
+        return len(self._jobs)
+
+    def _one_done(self, _job: object) -> None:
+        with self._lock:
+            self._pending -= 1
+            last = self._pending == 0
+        if last:
+            self._release()
+
+    def _release(self) -> None:
+        with self._lock:
+            if self._released:
+                return
+            self._released = True
+        self._renderer._release()
+
+    def cancel(self) -> None:
+        """Drop the images not rendered yet."""
+        for job in self._jobs:
+            job.cancel()
+
+    def result(self, i: int) -> bytes:
+        """Image ``i``, waiting for it if needed."""
+        try:
+            return self._jobs[i].result()
+        except BaseException as exc:
+            self.cancel()
+            self._fail(i, exc)
+            raise  # pragma: no cover - _fail always raises
+
+    def _fail(self, i: int, exc: BaseException) -> None:
+        if isinstance(exc, ChromiumMissing):
+            self._renderer._forget(self._browser)
+            raise exc
+        if not isinstance(exc, Exception):
+            raise exc  # KeyboardInterrupt and the like
+        if self._browser.done() and self._browser.exception() is not None:
+            self._renderer._forget(self._browser)
+            raise ExportError(f"could not start the browser for images: {exc}") from exc
+        if self._browser.done() and not _browser_alive(self._browser.result()):
+            self._renderer._forget(self._browser)
+        raise ExportError(f"could not render {self.labels[i]} as {self.fmt.upper()}: {exc}") from exc
+
+    def results(self, progress: Progress | None = None) -> list[bytes]:
+        """Every image, in order; ``progress(done, total, label)`` after each."""
+        out = []
+        for i in range(len(self._jobs)):
+            out.append(self.result(i))
+            if progress is not None:
+                progress(i + 1, len(self._jobs), self.labels[i])
+        return out
 
 
 # The format being rendered by the current kaleido render task (each task has its own context).

@@ -507,3 +507,25 @@ def test_the_zip_holds_png_svg_and_captions_with_fixed_dates(fake_kaleido):
 def test_write_tables_default_output_is_unchanged(default_tables, tmp_path):
     plain = write_tables(default_tables, tmp_path / "a", dictionary=False)
     assert all(b"'@" not in p.read_bytes() for p in plain)
+
+
+class FakePngKaleido(FakeKaleido):
+    """Like FakeKaleido, but every image is a real (blank) PNG of the requested size."""
+
+    async def calc_fig(self, fig: dict, opts: dict) -> bytes:
+        await asyncio.sleep(0.005)
+        return _png(int(opts["width"] * opts["scale"]), int(opts["height"] * opts["scale"]))
+
+
+def test_export_deck_assembles_slides_as_pictures_arrive_and_reports_progress(default_tables, monkeypatch):
+    monkeypatch.setattr(rlff.images, "_kaleido_class", lambda: FakePngKaleido)
+    monkeypatch.setattr(rlff.images, "chromium_path", lambda: "/usr/bin/chromium")
+    seen: list[tuple[int, int, str]] = []
+    data = rlff.deck.export_deck(default_tables, honest=True, charts=FAKE_CHARTS, progress=lambda *a: seen.append(a))
+    shown = [c for c in FAKE_CHARTS if c.view in ("boss", "reality")]
+    assert seen == [(i + 1, len(shown) + 1, c.title) for i, c in enumerate(shown)] + [
+        (len(shown) + 1, len(shown) + 1, "deck")
+    ]
+    prs = Presentation(io.BytesIO(data))
+    sizes = {p.image.size for s in prs.slides for p in _pictures(s)}
+    assert sizes == {(1600, 900)}, "800 x 450 CSS pixels at 2x"
