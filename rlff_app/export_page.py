@@ -16,10 +16,11 @@ from typing import Any
 
 import streamlit as st
 
+from rlff import images
 from rlff.charts import Chart, build_charts
 from rlff.deck import deck_file_name, export_deck
 from rlff.export import export_zip, zip_file_name
-from rlff.images import ChromiumMissing, ExportError, chromium_path, export_images, image_name, shared_renderer
+from rlff.images import ChromiumMissing, ExportError, export_images, image_name
 from rlff.schema import TABLE_NAMES, Tables
 
 STATE = "export.files"  # session_state: {"deck": (fingerprint, bytes), "zip": (fingerprint, bytes)}
@@ -109,7 +110,7 @@ def _png_of(chart: Chart) -> Callable[[], bytes]:
     """A deferred download: renders the chart when its button is clicked (Streamlit runs it in a thread)."""
 
     def make() -> bytes:
-        return export_images([chart], "png", renderer=shared_renderer())[chart.key]
+        return export_images([chart], "png", renderer=images.shared_renderer())[chart.key]
 
     return make
 
@@ -125,12 +126,12 @@ def render_export_page(tables: Tables, lang: str, charts: Sequence[Chart] | None
     """
     st.title(_t("title", lang))
     st.markdown(_t("intro", lang))
-    if chromium_path() is None:
+    if images.chromium_path() is None:
         st.error(str(ChromiumMissing()))
         return
     honest = st.toggle(_t("honest", lang), key="export.honest", help=_t("honest.help", lang))
     all_charts = list(charts) if charts is not None else build_charts(tables, lang=lang)
-    renderer = shared_renderer()
+    renderer = images.shared_renderer()
 
     deck_col, zip_col = st.columns(2)
     with deck_col:

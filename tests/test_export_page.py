@@ -1,0 +1,110 @@
+"""The Export page in streamlit's AppTest, with a stand-in for kaleido (no browser needed)."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import zipfile
+
+import plotly.graph_objects as go
+import pytest
+import streamlit as st
+from PIL import Image
+from pptx import Presentation
+from streamlit.testing.v1 import AppTest
+
+import rlff.images
+from rlff.charts import Chart
+
+FAKE_CHARTS = [
+    Chart(key, view, f"Title of {key}", f"Caption of {key}.", go.Figure(go.Bar(y=[1, 2])), {"Likes": "9,540"})
+    for key, view in (("boss_tiles", "boss"), ("follower_growth", "boss"), ("roi", "reality"), ("vanity_index", "side"))
+]
+
+
+class FakePngKaleido:
+    """kaleido's interface, answering every figure with a blank PNG of the requested size."""
+
+    def __init__(self, **kwargs: object) -> None:
+        pass
+
+    async def open(self) -> None:
+        await asyncio.sleep(0.01)
+
+    async def calc_fig(self, fig: dict, opts: dict) -> bytes:
+        await asyncio.sleep(0.002)
+        buf = io.BytesIO()
+        Image.new("RGB", (int(opts["width"] * opts["scale"]), int(opts["height"] * opts["scale"])), "white").save(
+            buf, "PNG"
+        )
+        return buf.getvalue()
+
+    async def close(self) -> None:
+        pass
+
+
+def _page(tables, lang: str, charts) -> None:  # noqa: ANN001 - runs inside AppTest
+    from rlff_app.export_page import render_export_page
+
+    render_export_page(tables, lang, charts=charts)
+
+
+@pytest.fixture(autouse=True)
+def _fresh(monkeypatch):
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    monkeypatch.setattr(rlff.images, "_shared", None)  # a shared renderer of this test's own
+    yield
+    if rlff.images._shared is not None:
+        rlff.images._shared.close()
+
+
+@pytest.fixture
+def fake_browser(monkeypatch):
+    monkeypatch.setattr(rlff.images, "_kaleido_class", lambda: FakePngKaleido)
+    monkeypatch.setattr(rlff.images, "chromium_path", lambda: "/usr/bin/chromium")
+
+
+def _app(tables, lang: str = "en") -> AppTest:
+    return AppTest.from_function(
+        _page, kwargs={"tables": tables, "lang": lang, "charts": FAKE_CHARTS}, default_timeout=60
+    )
+
+
+def test_the_page_offers_the_deck_the_zip_and_one_png_per_chart(default_tables, fake_browser):
+    at = _app(default_tables).run()
+    assert not at.exception and not at.error
+    assert [b.label for b in at.button] == ["Prepare the deck", "Prepare all charts"]
+    keys = {d.key for d in at.get("download_button")}  # type: ignore[attr-defined]
+    assert keys == {f"export.png.{c.key}" for c in FAKE_CHARTS}
+
+
+def test_preparing_the_honest_deck_shows_progress_and_a_download(default_tables, fake_browser):
+    at = _app(default_tables).run()
+    at.toggle(key="export.honest").set_value(True).run()
+    at.button(key="export.deck.prepare").click().run()
+    assert not at.exception and not at.error
+    assert "export.deck.download" in {d.key for d in at.get("download_button")}  # type: ignore[attr-defined]
+    _, deck = at.session_state["export.files"]["deck"]
+    prs = Presentation(io.BytesIO(deck))
+    n_boss = sum(c.view == "boss" for c in FAKE_CHARTS)
+    n_reality = sum(c.view == "reality" for c in FAKE_CHARTS)
+    assert len(prs.slides) == 1 + n_boss + 1 + 1 + n_reality
+    assert any(c.value == "Ready: rlff-deck-2026-01-honest.pptx" for c in at.caption)
+
+
+def test_preparing_the_zip_offers_it_for_download(default_tables, fake_browser):
+    at = _app(default_tables).run()
+    at.button(key="export.zip.prepare").click().run()
+    assert not at.exception
+    _, archive = at.session_state["export.files"]["zip"]
+    assert len(zipfile.ZipFile(io.BytesIO(archive)).namelist()) == 2 * len(FAKE_CHARTS) + 1
+    assert "export.zip.download" in {d.key for d in at.get("download_button")}  # type: ignore[attr-defined]
+
+
+def test_without_a_browser_the_page_says_how_to_get_one(default_tables, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    at = _app(default_tables, "fr").run()
+    assert not at.exception
+    assert "apt-get install chromium" in at.error[0].value and "plotly_get_chrome" in at.error[0].value
+    assert not at.button
