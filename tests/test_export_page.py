@@ -108,3 +108,31 @@ def test_without_a_browser_the_page_says_how_to_get_one(default_tables, monkeypa
     assert not at.exception
     assert "apt-get install chromium" in at.error[0].value and "plotly_get_chrome" in at.error[0].value
     assert not at.button
+
+
+def test_two_sessions_preparing_at_once_both_get_their_files_from_one_browser(default_tables, fake_browser):
+    import threading
+
+    results: dict[str, bytes] = {}
+    failures: list[BaseException] = []
+
+    def session(lang: str) -> None:
+        try:
+            at = _app(default_tables, lang).run()
+            at.button(key="export.deck.prepare").click().run()
+            assert not at.exception
+            results[lang] = at.session_state["export.files"]["deck"][1]
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=session, args=(lang,)) for lang in ("en", "fr")]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert not failures
+    titles = {
+        lang: Presentation(io.BytesIO(deck)).slides[0].shapes.title.text_frame.text for lang, deck in results.items()
+    }
+    assert titles == {"en": "Monthly community report", "fr": "Rapport mensuel de la communauté"}
+    assert rlff.images._shared is not None and rlff.images._shared.browsers_started == 1
