@@ -50,7 +50,7 @@ def _xlsx_rows(data: bytes, file: str) -> list[tuple[str, list[list[str]]]]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except Exception:  # BadZipFile, NotImplementedError (unknown zip versions), OSError, ...: all "damaged"
         raise ImportProblem(file, "this zip or Excel file is damaged or cut short", hint=_DAMAGED_HINT) from None
     if "xl/workbook.xml" not in names:
         what = "an OpenDocument spreadsheet" if "content.xml" in names else "a zip archive"
