@@ -225,7 +225,7 @@ def honest_notes(tables: Tables, lang: str = "en", *, report: Mapping[str, Any] 
     non_customer = metrics.non_customer_share(tables, m)
     bought_share = metrics.bought_follower_share(tables.followers, m)
     peer, bot, self_ = metrics.peer_share(tables, m), metrics.bot_share(tables, m), metrics.self_like_share(tables, m)
-    vi = rep["vanity_index"]
+    vi: float | None = rep["vanity_index"]  # type: ignore[assignment]
     notes: dict[str, RedPen] = {}
 
     def note(key: str, parts: list[tuple[str, dict[str, object]]], values: dict[str, Any]) -> None:

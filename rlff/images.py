@@ -54,9 +54,12 @@ Progress = Callable[[int, int, str], None]
 
 
 class _ChartLike(Protocol):
-    key: str
-    title: str
-    figure: Any
+    @property
+    def key(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def figure(self) -> Any: ...
 
 
 class ExportError(RuntimeError):
