@@ -8,6 +8,7 @@ Real renders (kaleido, LibreOffice) are in ``test_export_render.py``.
 from __future__ import annotations
 
 import asyncio
+import functools
 import io
 import json
 import os
@@ -55,6 +56,7 @@ N_BOSS = sum(c.view == "boss" for c in FAKE_CHARTS)
 N_REALITY = sum(c.view == "reality" for c in FAKE_CHARTS)
 
 
+@functools.lru_cache
 def _png(width: int = 1600, height: int = 900) -> bytes:
     buf = io.BytesIO()
     Image.new("RGB", (width, height), "white").save(buf, "PNG")
@@ -529,3 +531,26 @@ def test_export_deck_assembles_slides_as_pictures_arrive_and_reports_progress(de
     prs = Presentation(io.BytesIO(data))
     sizes = {p.image.size for s in prs.slides for p in _pictures(s)}
     assert sizes == {(1600, 900)}, "800 x 450 CSS pixels at 2x"
+
+
+@pytest.fixture
+def fake_png_browser(monkeypatch):
+    monkeypatch.setattr(rlff.images, "_kaleido_class", lambda: FakePngKaleido)
+    monkeypatch.setattr(rlff.images, "chromium_path", lambda: "/usr/bin/chromium")
+
+
+def test_rlff_export_pptx_into_a_folder_names_the_deck_by_month(fake_png_browser, tmp_path, capsys):
+    assert main(["export", "--format", "pptx", "--honest", "--lang", "fr", "--out", str(tmp_path)]) == 0
+    deck = tmp_path / "rlff-deck-2026-01-honest.pptx"
+    assert capsys.readouterr().out.strip() == f"wrote the honest deck to {deck}"
+    prs = Presentation(str(deck))
+    assert prs.slides[0].shapes.title.text_frame.text == "Rapport mensuel de la communauté"
+    assert list(tmp_path.iterdir()) == [deck]
+
+
+def test_rlff_export_zip_writes_one_archive(fake_png_browser, tmp_path, capsys):
+    target = tmp_path / "all.zip"
+    assert main(["export", "--format", "zip", "--out", str(target)]) == 0
+    names = zipfile.ZipFile(target).namelist()
+    assert names[0].startswith("rlff-charts-2026-01/png/") and names[-1] == "rlff-charts-2026-01/captions.md"
+    assert "wrote 20 charts (PNG and SVG)" in capsys.readouterr().out
