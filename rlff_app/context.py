@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
-from rlff import metrics
+from rlff import charts, metrics
 from rlff.charts import Chart, build_charts
 from rlff.scenario import Scenario
 from rlff.schema import Tables
@@ -30,39 +31,55 @@ UPLOAD_KEY = "rlff.upload.key"
 CACHE_TTL_SECONDS = 3600
 
 
-@st.cache_data(max_entries=16, ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def simulated_tables(scenario: Scenario, seed: int) -> Tables:
+# Every cached function takes the scenario as ``_scenario`` (not hashed: hashing a
+# dataclass of 40 knobs on every call costs more than the lookup) and is keyed by
+# ``data_key``, a short string that names the data: the scenario's repr and the seed, or
+# the digest of an upload. Tables and figures are kept as objects (cache_resource):
+# unpickling 1 MB of tables or eleven figures on every rerun would eat the rerun budget.
+# Nothing mutates them: builders never modify a frame, st.plotly_chart serialises a copy.
+
+
+@st.cache_resource(max_entries=16, ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def simulated_tables(_scenario: Scenario, seed: int, data_key: str) -> Tables:
     """The simulated dataset of a scenario (the expensive step: cached per scenario and seed)."""
-    return simulate(scenario, seed)
+    return simulate(_scenario, seed)
 
 
-def _tables(scenario: Scenario, seed: int, upload_key: str | None) -> Tables:
-    if upload_key is not None:
+def _tables(scenario: Scenario, seed: int, data_key: str) -> Tables:
+    if data_key.startswith("upload|"):
         uploaded = st.session_state.get(UPLOAD_TABLES)
         if isinstance(uploaded, Tables):
             return uploaded
-    return simulated_tables(scenario, seed)
+    return simulated_tables(scenario, seed, data_key)
 
 
 @st.cache_data(max_entries=32, ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def vanity_kpis(scenario: Scenario, seed: int, upload_key: str | None) -> metrics.VanityKPIs:
+def vanity_kpis(_scenario: Scenario, seed: int, data_key: str) -> metrics.VanityKPIs:
     """The four tiles of the reported month (rlff.metrics.vanity_kpis)."""
-    return metrics.vanity_kpis(_tables(scenario, seed, upload_key))
+    return metrics.vanity_kpis(_tables(_scenario, seed, data_key))
 
 
 @st.cache_data(max_entries=32, ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def report(scenario: Scenario, seed: int, upload_key: str | None) -> dict[str, Any]:
+def report(_scenario: Scenario, seed: int, data_key: str) -> dict[str, Any]:
     """Every number of the reported month (rlff.metrics.report)."""
-    return metrics.report(_tables(scenario, seed, upload_key))
+    return metrics.report(_tables(_scenario, seed, data_key))
 
 
-# Figures are kept as objects (cache_resource): unpickling eleven figures on every rerun
-# would cost more than the whole rerun budget. Nothing mutates them: st.plotly_chart
-# serialises a copy.
+@st.cache_data(max_entries=32, ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def top_posts_table(_scenario: Scenario, seed: int, data_key: str, lang: str) -> pd.DataFrame:
+    """The month's top posts with translated columns (rlff.charts.top_posts_table)."""
+    return charts.top_posts_table(_tables(_scenario, seed, data_key), lang)
+
+
 @st.cache_resource(max_entries=48, ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def view_charts(scenario: Scenario, seed: int, upload_key: str | None, view: str, lang: str) -> tuple[Chart, ...]:
+def view_charts(_scenario: Scenario, seed: int, data_key: str, view: str, lang: str) -> tuple[Chart, ...]:
     """The charts of one view ("boss", "reality", "side") in one language."""
-    return tuple(build_charts(_tables(scenario, seed, upload_key), lang=lang, views=(view,)))
+    return tuple(build_charts(_tables(_scenario, seed, data_key), lang=lang, views=(view,)))
+
+
+def data_key(scenario: Scenario, seed: int, upload_digest: str | None = None) -> str:
+    """The cache key of a dataset: an upload's digest, or the scenario and the seed."""
+    return f"upload|{upload_digest}" if upload_digest else f"sim|{seed}|{scenario!r}"
 
 
 @dataclass(frozen=True)
@@ -75,26 +92,31 @@ class AppContext:
     state: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
-    def upload_key(self) -> str | None:
-        """Digest of the uploaded data in use, or None for the simulation."""
-        key = st.session_state.get(UPLOAD_KEY)
-        return str(key) if key and isinstance(st.session_state.get(UPLOAD_TABLES), Tables) else None
+    def data_key(self) -> str:
+        """Cache key of the data in use: the uploaded tables if any, else the simulation."""
+        digest = st.session_state.get(UPLOAD_KEY)
+        uploaded = digest and isinstance(st.session_state.get(UPLOAD_TABLES), Tables)
+        return data_key(self.scenario, self.seed, str(digest) if uploaded else None)
 
     def tables(self) -> Tables:
         """The dataset every view draws (uploaded tables if any, else the simulation)."""
-        return _tables(self.scenario, self.seed, self.upload_key)
+        return _tables(self.scenario, self.seed, self.data_key)
 
     def kpis(self) -> metrics.VanityKPIs:
         """The deck's four tiles."""
-        return vanity_kpis(self.scenario, self.seed, self.upload_key)
+        return vanity_kpis(self.scenario, self.seed, self.data_key)
 
     def report(self) -> dict[str, Any]:
         """rlff.metrics.report for the reported month."""
-        return report(self.scenario, self.seed, self.upload_key)
+        return report(self.scenario, self.seed, self.data_key)
+
+    def top_posts(self) -> pd.DataFrame:
+        """The Big Boss view's table of top posts, translated."""
+        return top_posts_table(self.scenario, self.seed, self.data_key, self.lang)
 
     def charts(self, view: str) -> dict[str, Chart]:
         """The charts of a view, by key."""
-        return {c.key: c for c in view_charts(self.scenario, self.seed, self.upload_key, view, self.lang)}
+        return {c.key: c for c in view_charts(self.scenario, self.seed, self.data_key, view, self.lang)}
 
 
 def current() -> AppContext:

@@ -22,6 +22,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = ROOT / "dashboard.py"
+CHROMIUM = os.environ.get("RLFF_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 def free_port() -> int:
@@ -104,3 +113,21 @@ def server_pid_memory_mb(pid: int) -> float:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return 0.0
+
+
+# --- helpers for a Playwright page (duck-typed: this module does not import playwright) ---
+
+CHART_SVG = ".js-plotly-plot .main-svg"
+
+
+def wait_idle(page, timeout_ms: int = 60_000) -> None:  # noqa: ANN001 - a playwright Page
+    """Wait until streamlit's "running" indicator is gone."""
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms)
+
+
+def wait_for_charts(page, n: int, timeout_ms: int = 60_000) -> None:  # noqa: ANN001
+    """Wait until ``n`` plotly charts have drawn their SVG and the app has stopped running."""
+    page.wait_for_function(
+        "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n", arg=n, timeout=timeout_ms
+    )
+    wait_idle(page, timeout_ms)

@@ -1,10 +1,11 @@
-"""Import the heavy modules completely, and exercise plotly once, before any session draws.
+"""Import the heavy modules completely, and draw the default dashboard once, before sessions draw.
 
 A freshly started server runs its first sessions in parallel threads. plotly builds its
 validators and trace classes lazily, on first use; two threads doing that first use at
 the same time can see a half-built module. Importing this module (once per process: the
-import lock makes concurrent sessions wait for it) builds every figure once, so later
-sessions only ever find finished modules.
+import lock makes concurrent sessions wait for it) builds every figure of the article's
+scenario through the app's own caches, so later sessions find finished modules and a
+warm cache for the link most people open.
 """
 
 from __future__ import annotations
@@ -15,18 +16,23 @@ import plotly.io
 import plotly.subplots  # noqa: F401
 import plotly.tools
 
-import rlff.charts
+import rlff.charts  # noqa: F401
 import rlff.metrics  # noqa: F401
-import rlff.simulate
+import rlff.simulate  # noqa: F401
+from rlff.charts_base import VIEWS
 from rlff.scenario import DEFAULT
+from rlff_app import context
 
 
 def _warm_up() -> None:
-    tables = rlff.simulate.simulate(DEFAULT, 0)
-    # One language is enough: French figures use the same trace and layout classes.
-    for chart in rlff.charts.build_charts(tables, lang="en"):
-        # What st.plotly_chart does with a figure: validate it and serialise it.
-        plotly.io.to_json(plotly.tools.return_figure_from_figure_or_data(chart.figure, True), validate=False)
+    key = context.data_key(DEFAULT, 0)
+    context.vanity_kpis(DEFAULT, 0, key)
+    context.report(DEFAULT, 0, key)
+    context.top_posts_table(DEFAULT, 0, key, "en")
+    for view in VIEWS:
+        for chart in context.view_charts(DEFAULT, 0, key, view, "en"):
+            # What st.plotly_chart does with a figure: validate it and serialise it.
+            plotly.io.to_json(plotly.tools.return_figure_from_figure_or_data(chart.figure, True), validate=False)
 
 
 _warm_up()

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import streamlit as st
 
-from rlff.charts import top_posts_table
 from rlff.charts_base import month_label
 from rlff.i18n import fmt_pct, t
 from rlff_app import show
@@ -41,7 +40,7 @@ def render(ctx: AppContext) -> None:
     show.chart(charts["competitor_benchmark"])
 
     st.subheader(t("boss.top_posts", lang))
-    st.dataframe(top_posts_table(tables, lang), hide_index=True, width="stretch", key="boss.top_posts")
+    st.dataframe(ctx.top_posts(), hide_index=True, width="stretch", key="boss.top_posts")
     st.caption(charts["top_posts"].caption)
 
 

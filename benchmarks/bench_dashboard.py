@@ -1,0 +1,152 @@
+"""How fast the dashboard feels, in a real browser and on the server.
+
+    .venv/bin/python benchmarks/bench_dashboard.py            # 7 knob changes per view
+    .venv/bin/python benchmarks/bench_dashboard.py --trials 3
+
+Prints:
+
+* server side: a rerun with a warm cache (no knob changed), per view, through AppTest;
+* in Chromium, on a freshly started server: the first full render (page load to the
+  last chart drawn), then warm page loads;
+* in Chromium: a knob change ("number of follower purchases", a new scenario each time,
+  so the simulation runs) to every chart of the view redrawn, per view.
+
+Targets on this machine: knob change <= 1 s median, warm rerun <= 150 ms, first full
+render <= 5 s. The machine is shared: the load average is printed with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from rlff_app.server import CHART_SVG, CHROMIUM, CHROMIUM_ARGS, served_app  # noqa: E402
+
+# url path -> (page file for AppTest, plotly charts drawn, index of a tile the knob moves)
+VIEWS = {
+    "boss": ("", "rlff_app/pages/boss.py", 3, 3),  # Fans
+    "reality": ("reality", "rlff_app/pages/reality.py", 11, 4),  # Bought fans
+    "side": ("side", "rlff_app/pages/side.py", 10, 3),  # Fans
+}
+KNOB = "Number of purchases"
+SETTLED_JS = """() => !document.querySelector('[data-testid="stStatusWidget"]')
+    && !document.querySelector('[data-stale="true"]')"""
+
+
+def _median_ms(values: list[float]) -> str:
+    return f"median {1000 * statistics.median(values):.0f} ms (min {1000 * min(values):.0f}, max {1000 * max(values):.0f})"
+
+
+def warm_reruns(n: int = 10) -> dict[str, list[float]]:
+    """Server-side rerun time with a warm cache, per view (AppTest, in this process)."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    out: dict[str, list[float]] = {}
+    for view, (_, page_file, _, _) in VIEWS.items():
+        at.switch_page(page_file).run()
+        at.run()  # the view's charts are now cached
+        times = []
+        for _ in range(n):
+            started = time.perf_counter()
+            at.run()
+            times.append(time.perf_counter() - started)
+        assert not at.exception, at.exception
+        out[view] = times
+    return out
+
+
+def _settle(page) -> None:
+    page.wait_for_function(SETTLED_JS, timeout=60_000)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+def load_time(page, url: str, n_charts: int) -> float:
+    """Seconds from navigation to the last chart drawn and the app settled."""
+    started = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    page.wait_for_function(
+        "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n",
+        arg=n_charts,
+        timeout=90_000,
+    )
+    _settle(page)
+    return time.perf_counter() - started
+
+
+def knob_change_time(page, tile_index: int, n_charts: int) -> float:
+    """Seconds from a knob change to the moved tile updated and every chart redrawn."""
+    tiles = page.locator("[data-testid='stMetricValue']")
+    before = tiles.nth(tile_index).inner_text()
+    slider = page.get_by_role("slider", name=KNOB)
+    slider.focus()
+    started = time.perf_counter()
+    slider.press("ArrowRight")
+    page.wait_for_function(
+        "([i, v]) => { const t = document.querySelectorAll(\"[data-testid='stMetricValue']\")[i];"
+        " return t && t.innerText !== v; }",
+        arg=[tile_index, before],
+        timeout=60_000,
+    )
+    _settle(page)
+    elapsed = time.perf_counter() - started
+    assert page.locator(CHART_SVG).count() >= n_charts
+    return elapsed
+
+
+def browser_timings(trials: int) -> dict[str, object]:
+    from playwright.sync_api import sync_playwright
+
+    results: dict[str, object] = {}
+    errors: list[str] = []
+    with served_app() as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        results["first_render"] = load_time(page, url, VIEWS["boss"][2])  # cold server
+        for view, (path, _, n_charts, _) in VIEWS.items():
+            results[f"load_{view}"] = [load_time(page, f"{url}/{path}", n_charts) for _ in range(3)]
+        for i, (view, (path, _, n_charts, tile)) in enumerate(VIEWS.items()):
+            # A fresh session with its own seed, so every knob change is a new scenario.
+            load_time(page, f"{url}/{path}?seed={100 + i}", n_charts)
+            results[f"knob_{view}"] = [knob_change_time(page, tile, n_charts) for _ in range(trials)]
+        browser.close()
+    results["page_errors"] = errors
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--trials", type=int, default=7, help="knob changes per view (at most 10)")
+    args = parser.parse_args(argv)
+    trials = max(1, min(args.trials, 10))
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+
+    b = browser_timings(trials)
+    print(f"first full render (cold server, Big Boss view): {b['first_render']:.2f} s  [target <= 5 s]")
+    for view in VIEWS:
+        print(f"page load to last chart, {view:<8}: {_median_ms(b[f'load_{view}'])}")
+    knob_all = []
+    for view in VIEWS:
+        knob_all += b[f"knob_{view}"]
+        print(f"knob change to every chart redrawn, {view:<8}: {_median_ms(b[f'knob_{view}'])}")
+    print(f"knob change, all views: {_median_ms(knob_all)}  [target <= 1 s median]")
+    print(f"browser page errors: {len(b['page_errors'])}")
+
+    reruns = warm_reruns()
+    for view, times in reruns.items():
+        print(f"server rerun, warm cache, {view:<8}: {_median_ms(times)}  [target <= 150 ms]")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
