@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import statistics
 import sys
 import time
@@ -45,14 +46,18 @@ def main() -> int:
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     data = x_export(rows)
     read_file(data[:20000].rsplit(b"\n", 1)[0] + b"\n", "warm-up.csv")  # imports and caches, not measured
-    times = []
-    for _ in range(5):
-        start = time.perf_counter()
+    times, cpu = [], []
+    for _ in range(7):
+        start, start_cpu = time.perf_counter(), time.process_time()
         result = read_file(data, "account_analytics_content.csv")
         times.append(time.perf_counter() - start)
-    best, median = min(times), statistics.median(times)
+        cpu.append(time.process_time() - start_cpu)
+    median = statistics.median(times)
     print(f"read_file: {rows:,} X posts ({len(data) / 1e6:.1f} MB) -> {result.row_counts}")
-    print(f"median {median:.3f} s, best {best:.3f} s over {len(times)} runs (target <= {TARGET_SECONDS:.1f} s)")
+    print(f"wall: median {median:.3f} s, best {min(times):.3f} s over {len(times)} runs "
+          f"(target <= {TARGET_SECONDS:.1f} s); CPU: median {statistics.median(cpu):.3f} s")
+    # Other processes on a shared machine slow the wall clock; the load says how much to trust it.
+    print(f"load average when measured: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     return 0 if median <= TARGET_SECONDS else 1
 
 

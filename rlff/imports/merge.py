@@ -128,10 +128,14 @@ def _posts(posts: pd.DataFrame, engagements: pd.DataFrame, notes: list[str]) -> 
     """The same post uploaded twice (same platform and id) is kept once: its largest counts, then the latest file."""
     if posts.empty:
         return posts
-    engaged = engagements.groupby(["post_id", "_file"], observed=True)["count"].sum()
-    key = pd.MultiIndex.from_arrays([posts["post_id"], posts["_file"]])
-    size = posts[["impressions", "clicks", "conversions"]].sum(axis=1) + engaged.reindex(key, fill_value=0).to_numpy()
-    ranked = posts.assign(_size=size).sort_values(["_size", "_file"], kind="stable")
+    repeated = posts.duplicated(["platform", "post_id"], keep=False)
+    if not repeated.any():  # the usual case: nothing to choose between
+        return posts.sort_values(["published_at", "_file"], kind="stable")
+    engaged = (engagements.assign(post_id=engagements["post_id"].astype("str"))
+               .groupby(["post_id", "_file"], as_index=False)["count"].sum())
+    sized = posts.assign(post_id=posts["post_id"].astype("str")).merge(engaged, on=["post_id", "_file"], how="left")
+    size = sized[["impressions", "clicks", "conversions"]].sum(axis=1) + sized["count"].fillna(0)
+    ranked = posts.assign(_size=size.to_numpy()).sort_values(["_size", "_file"], kind="stable")
     kept = ranked.drop_duplicates(["platform", "post_id"], keep="last").sort_values(
         ["published_at", "_file"], kind="stable")
     dropped = len(posts) - len(kept)
@@ -147,7 +151,7 @@ def _engagements(engagements: pd.DataFrame, posts: pd.DataFrame, notes: list[str
         return engagements
     attributed = engagements[engagements["post_id"] != ""]
     daily = engagements[engagements["post_id"] == ""]
-    if not attributed.empty:
+    if not attributed.empty and attributed["_file"].nunique() > 1:
         totals = attributed.groupby(["post_id", "_file"], observed=True)["count"].sum().reset_index()
         best = totals.sort_values(["count", "_file"], kind="stable").drop_duplicates("post_id", keep="last")
         keep = pd.MultiIndex.from_frame(best[["post_id", "_file"]])

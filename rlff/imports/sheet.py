@@ -188,13 +188,14 @@ def _read_rows(rest: str, sep: str, width: int, positions: list[int], dtype: dic
     # No usecols: with it pandas silently drops cells beyond the header; without it, a row with too
     # many cells raises, and the read is retried wider so those cells can be inspected.
     names = list(range(width))
+    raw = rest.encode("utf-8", errors="surrogatepass")  # the C parser reads bytes far faster than a StringIO
     for _ in range(4):
         spare = list(range(width, len(names)))
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", pd.errors.ParserWarning)
                 frame = pd.read_csv(
-                    io.StringIO(rest), sep=sep, header=None, names=names,
+                    io.BytesIO(raw), encoding="utf-8", encoding_errors="replace", sep=sep, header=None, names=names,
                     dtype={**dtype, **{pos: str for pos in spare}},
                     keep_default_na=False, na_values=[""], skip_blank_lines=False, index_col=False,
                     quotechar='"', doublequote=True, engine="c",
