@@ -299,3 +299,15 @@ def test_rlff_ids_and_handles_keep_their_case_and_empty_actors_stay_empty():
     assert eng["actor"].astype(str).tolist() == ["@Jane", ""]
     assert eng["kind"].astype(str).tolist() == ["retweet", "like"]
     assert eng["count"].tolist() == [1, 1]
+
+
+def test_an_rlff_table_filled_in_excel_reads_from_xlsx():
+    from datetime import datetime
+
+    data = S.xlsx([("Inbox", [["received_at", "kind", "first_response_at", "channel", "resolved"],
+                              [datetime(2026, 11, 2, 10, 0), "question", datetime(2026, 11, 2, 11, 0), "Twitter", True],
+                              [datetime(2026, 11, 3, 10, 0), "complaint", None, "email", False]])])
+    inbox = read_file(data, "inbox.xlsx").tables["inbox"]
+    assert inbox["platform"].astype(str).tolist() == ["twitter", "email"]
+    assert inbox["resolved"].tolist() == [True, False]
+    assert inbox["first_response_at"].isna().tolist() == [False, True]
