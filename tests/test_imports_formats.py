@@ -311,3 +311,15 @@ def test_an_rlff_table_filled_in_excel_reads_from_xlsx():
     assert inbox["platform"].astype(str).tolist() == ["twitter", "email"]
     assert inbox["resolved"].tolist() == [True, False]
     assert inbox["first_response_at"].isna().tolist() == [False, True]
+
+
+@pytest.mark.parametrize("build", [S.x_posts, S.legacy_tweets, S.facebook_posts, S.instagram_posts, S.x_overview])
+def test_fast_and_careful_csv_paths_agree(build):
+    """Clean files take pyarrow's reader; a blank line sends them to pandas': same tables either way."""
+    name, data, _ = build()
+    header, rest = data.split(b"\n", 1)
+    careful = header + b"\n" + rest.replace(b"\n", b"\n\n", 1)  # one blank line after the first row
+    fast_tables, careful_tables = read_file(data, name).tables, read_file(careful, name).tables
+    assert fast_tables.keys() == careful_tables.keys()
+    for table, frame in fast_tables.items():
+        pd.testing.assert_frame_equal(frame, careful_tables[table], check_categorical=False)
