@@ -168,10 +168,10 @@ def refuse_other_text(text: str, file: str) -> None:
 
 def split_sep_line(text: str) -> tuple[str | None, str]:
     """Excel's ``sep=;`` first line: the separator it names, and the text without that line."""
-    first, _, rest = text.partition("\n")
-    found = _SEP_LINE.match(first.rstrip("\r"))
+    end = text.find("\n", 0, 200)
+    found = _SEP_LINE.match(text[:end].rstrip("\r")) if end >= 0 else None
     if found:
-        return found.group(1), rest
+        return found.group(1), text[end + 1:]
     return None, text
 
 

@@ -106,9 +106,10 @@ def _per_post(sheet: Sheet, parsed: pd.DataFrame, totals: pd.DataFrame, text: pd
         frame[target] = totals.get(target, 0.0)
     frame["new_follows"] = totals.get("new_follows", 0.0)
     # The same post twice in one file (two exports pasted together): keep its largest counts.
-    size = frame[["impressions", "clicks", *ENGAGEMENT_TARGETS]].sum(axis=1)
-    frame = frame.assign(_size=size).sort_values(["_size"], kind="stable")
-    frame = frame.drop_duplicates("post_id", keep="last").sort_values("published_at", kind="stable")
+    if frame["post_id"].duplicated().any():
+        size = frame[["impressions", "clicks", *ENGAGEMENT_TARGETS]].sum(axis=1)
+        frame = frame.assign(_size=size).sort_values(["_size"], kind="stable").drop_duplicates("post_id", keep="last")
+    frame = frame.sort_values("published_at", kind="stable")  # exports list the newest first
     n = len(frame)
     frame = frame.reset_index(drop=True)
     posts = pd.DataFrame({
