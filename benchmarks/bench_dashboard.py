@@ -31,9 +31,9 @@ from rlff_app.server import CHART_SVG, CHROMIUM, CHROMIUM_ARGS, served_app  # no
 
 # url path -> (page file for AppTest, plotly charts drawn, index of a tile the knob moves)
 VIEWS = {
-    "boss": ("", "rlff_app/pages/boss.py", 3, 3),  # Fans
-    "reality": ("reality", "rlff_app/pages/reality.py", 11, 4),  # Bought fans
-    "side": ("side", "rlff_app/pages/side.py", 10, 3),  # Fans
+    "boss": ("", "rlff_app/views/boss.py", 3, 3),  # Fans
+    "reality": ("reality", "rlff_app/views/reality.py", 11, 4),  # Bought fans
+    "side": ("side", "rlff_app/views/side.py", 10, 3),  # Fans
 }
 KNOB = "Number of purchases"
 SETTLED_JS = """() => !document.querySelector('[data-testid="stStatusWidget"]')

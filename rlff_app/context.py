@@ -132,7 +132,8 @@ class PageSpec:
     """One page of the dashboard, a script file like streamlit's hello pages.
 
     Adding a page is one file (which defines ``PAGE`` and, under ``if __name__ ==
-    "__main__":``, draws itself from :func:`current`) and one line in ``pages/__init__``.
+    "__main__":``, draws itself from :func:`current`) in ``rlff_app/views/`` and one line in
+    ``rlff_app/pages.py``.
     """
 
     key: str  # URL path, e.g. "reality"

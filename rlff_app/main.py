@@ -2,7 +2,7 @@
 
 Run with ``streamlit run dashboard.py`` or ``rlff dashboard``. This file only lays out
 the app: the sidebar (:mod:`rlff_app.sidebar`) gives a scenario, the pages
-(:mod:`rlff_app.pages`) draw it; every number comes from :mod:`rlff.metrics`, every
+(:mod:`rlff_app.views`, listed in :mod:`rlff_app.pages`) draw it; every number comes from :mod:`rlff.metrics`, every
 figure from :mod:`rlff.charts`.
 """
 

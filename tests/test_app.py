@@ -15,7 +15,7 @@ from rlff.scenario import DEFAULT
 from rlff.simulate import simulate
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
-PAGES = {"boss": "rlff_app/pages/boss.py", "reality": "rlff_app/pages/reality.py", "side": "rlff_app/pages/side.py"}
+PAGES = {"boss": "rlff_app/views/boss.py", "reality": "rlff_app/views/reality.py", "side": "rlff_app/views/side.py"}
 TILES = ("retweets", "likes", "friends", "fans")
 
 
@@ -116,3 +116,11 @@ def test_the_reset_button_brings_back_the_articles_scenario():
     assert at.slider(key="scenario.ring_size").value == DEFAULT.ring_size
     assert _tile_values(at)[:2] == ["1\u202f754", "9\u202f540"]
     assert dict(at.query_params) == {"lang": "fr"}
+
+
+def test_no_pages_folder_sits_next_to_an_entry_script():
+    # streamlit runs a `pages/` folder next to the main script as an old-style multipage
+    # app, without the entry script: `rlff dashboard` (rlff_app/main.py) would break.
+    root = Path(__file__).resolve().parent.parent
+    assert not (root / "pages").exists()
+    assert not (root / "rlff_app" / "pages").is_dir()

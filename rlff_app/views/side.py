@@ -10,7 +10,7 @@ from rlff.charts_base import month_label
 from rlff.i18n import t
 from rlff_app import show
 from rlff_app.context import AppContext, PageSpec, current
-from rlff_app.pages.reality import reality_facts
+from rlff_app.views.reality import reality_facts
 
 # (vanity chart, value chart) shown on the same row.
 PAIRS: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (
