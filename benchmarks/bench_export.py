@@ -62,6 +62,11 @@ def main(argv: list[str] | None = None) -> int:
         f"{(last_image - first_image) / max(n_deck - 1, 1):.2f} s/image, {len(deck) / 1e6:.1f} MB]"
     )
 
+    # The boss deck (5 charts), cold, for comparison.
+    t0 = time.perf_counter()
+    export_deck(tables, lang="en", honest=False)
+    print(f"deck (boss, 5 charts), cold:          {time.perf_counter() - t0:6.2f} s")
+
     # All PNGs, cold, one browser.
     charts = build_charts(tables, lang="en")
     t0 = time.perf_counter()
