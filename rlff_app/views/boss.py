@@ -40,7 +40,16 @@ def render(ctx: AppContext) -> None:
     show.chart(charts["competitor_benchmark"])
 
     st.subheader(t("boss.top_posts", lang))
-    st.dataframe(ctx.top_posts(), hide_index=True, width="stretch", key="boss.top_posts")
+    # Post texts come from the data: a dataframe shows them as plain text.
+    published = t("table.published_at", lang)
+    date_format = "DD/MM/YYYY HH:mm" if lang == "fr" else "YYYY-MM-DD HH:mm"
+    st.dataframe(
+        ctx.top_posts(),
+        hide_index=True,
+        width="stretch",
+        key="boss.top_posts",
+        column_config={published: st.column_config.DatetimeColumn(published, format=date_format)},
+    )
     st.caption(charts["top_posts"].caption)
 
 
