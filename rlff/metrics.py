@@ -33,6 +33,7 @@ from rlff.periods import (
     month_start,
     previous_month,
     resolve_month,
+    rows_in_month,
 )
 from rlff.reality import (
     activity_hours,
@@ -195,14 +196,28 @@ class VanityKPIs:
         return out
 
 
+def _unattached_in(engagements: pd.DataFrame, month: pd.Timestamp) -> pd.DataFrame:
+    """Daily platform totals that belong to no post (empty ``post_id``), dated in ``month``.
+
+    Importers only keep them for days no per-post file covers, so adding them to the
+    per-post totals never counts an engagement twice.
+    """
+    pid = engagements["post_id"]
+    loose = engagements[pid.isna() | (pid == "")]
+    return rows_in_month(loose, "engaged_at", month)
+
+
 def _kind_totals(tables: Tables, month: pd.Timestamp) -> dict[str, int | None]:
-    """Retweets, likes, replies on the brand's posts of ``month``; None without any post at all."""
-    if tables.posts.empty:
+    """Retweets, likes, replies on the brand's posts of ``month`` plus daily totals of the month.
+
+    None when there is neither a post nor a daily total at all.
+    """
+    loose = _unattached_in(tables.engagements, month)
+    if tables.posts.empty and (tables.engagements["post_id"] != "").all():
         return {"retweet": None, "like": None, "reply": None}
     posts = brand_posts(tables.posts, month)
-    eng = engagements_on(tables.engagements, posts["post_id"])
-    sums = eng.groupby("kind", observed=True)["count"].sum()
-    sums.index = sums.index.astype(str)
+    eng = pd.concat([engagements_on(tables.engagements, posts["post_id"]), loose])
+    sums = eng.groupby(eng["kind"].astype(str))["count"].sum()
     return {k: int(sums.get(k, 0)) for k in ("retweet", "like", "reply")}
 
 

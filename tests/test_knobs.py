@@ -87,3 +87,35 @@ def test_bought_share_is_unknown_when_the_data_has_no_bought_flag():
     assert metrics.known_bought_follower_share(blind) is None
     assert metrics.report(blind)["reality"]["bought_follower_share"] is None
     assert metrics.vanity_index_components(blind)["bought_follower_share"] is None
+
+
+def test_daily_platform_totals_without_posts_count_in_the_deck_once():
+    """An X daily overview gives totals per day with no post: they count, in their month only."""
+    import pandas as pd
+
+    from rlff.schema import Meta, Tables, conform
+
+    daily = conform(
+        "engagements",
+        pd.DataFrame(
+            {
+                "post_id": ["", "", "", ""],
+                "engaged_at": pd.to_datetime(["2026-01-03", "2026-01-31", "2026-02-01", "2025-12-31"]),
+                "kind": ["like", "like", "like", "retweet"],
+                "source": "unknown",
+                "actor": "",
+                "count": [100, 20, 7, 5],
+            }
+        ),
+    )
+    meta = Meta(
+        brand="b",
+        cm_name="",
+        start=pd.Timestamp("2025-12-01").date(),
+        end=pd.Timestamp("2026-02-01").date(),
+        reported_month=pd.Timestamp("2026-01-01").date(),
+        source="import",
+    )
+    kpis = metrics.vanity_kpis(Tables(meta=meta, engagements=daily))
+    assert (kpis.likes, kpis.retweets) == (120, 0)  # 100 + 20; February's 7 is not January's
+    assert (kpis.likes_prev, kpis.retweets_prev) == (0, 5)
