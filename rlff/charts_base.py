@@ -10,7 +10,11 @@ subset of HTML in titles, labels and hover text, and data must stay plain text.
 from __future__ import annotations
 
 import math
+import threading
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -27,6 +31,26 @@ from rlff.i18n import (
 from rlff.schema import Tables
 
 VIEWS: tuple[str, ...] = ("boss", "reality", "side")
+T = TypeVar("T")
+
+# Several charts need the same metric of the same tables (the follower curve, the monthly
+# engagement, the vanity KPIs...). shared() computes it once per Tables object and keeps
+# it until that object is garbage-collected. Results are shared: builders never modify them.
+_SHARED: dict[int, dict[tuple[Any, ...], Any]] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared(tables: Tables, fn: Callable[..., T], *args: Any) -> T:
+    """``fn(tables, *args)``, computed once per ``tables`` object (args must be hashable)."""
+    with _SHARED_LOCK:
+        store = _SHARED.get(id(tables))
+        if store is None:
+            store = _SHARED[id(tables)] = {}
+            weakref.finalize(tables, _SHARED.pop, id(tables), None)
+    key = (fn.__module__, fn.__qualname__, *args)
+    if key not in store:
+        store[key] = fn(tables, *args)
+    return store[key]
 
 
 @dataclass(frozen=True)

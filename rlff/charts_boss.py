@@ -18,6 +18,7 @@ from rlff.charts_base import (
     month_label,
     month_of,
     plain_text,
+    shared,
     unavailable,
 )
 from rlff.i18n import fmt_int, fmt_month, fmt_month_short, fmt_pct, name, t
@@ -34,7 +35,7 @@ def tile_headline(kpis: metrics.VanityKPIs, lang: str) -> dict[str, str]:
 
 def chart_boss_tiles(tables: Tables, *, lang: str) -> Chart:
     """Row 1: Retweets, Likes, Friends, Fans as four giant numbers with green arrows."""
-    kpis = metrics.vanity_kpis(tables)
+    kpis = shared(tables, metrics.vanity_kpis)
     month = month_label(tables, lang)
     title = t("chart.boss_tiles.title", lang, month=month)
     fig = make_subplots(rows=1, cols=4, specs=[[{"type": "indicator"}] * 4])
@@ -68,7 +69,7 @@ def chart_follower_growth(tables: Tables, *, lang: str) -> Chart:
     title = t("chart.follower_growth.title", lang)
     if tables.followers.empty:
         return unavailable("follower_growth", VIEW, lang, title)
-    curve = metrics.follower_curve(tables)
+    curve = shared(tables, metrics.follower_curve)
     fig = go.Figure()
     fig.add_trace(
         go.Scatter(
@@ -105,7 +106,7 @@ def chart_engagement_over_time(tables: Tables, *, lang: str) -> Chart:
     title = t("chart.engagement_over_time.title", lang)
     if tables.posts.empty:
         return unavailable("engagement_over_time", VIEW, lang, title)
-    monthly = metrics.monthly_engagement(tables)
+    monthly = shared(tables, metrics.monthly_engagement)
     per = monthly.groupby(["month", "kind"])["count"].sum().unstack(fill_value=0)
     per = per.reindex(columns=["like", "retweet"], fill_value=0)
     reported = month_of(tables)
@@ -131,7 +132,7 @@ def chart_engagement_over_time(tables: Tables, *, lang: str) -> Chart:
     fig.update_layout(barmode="group")
     fig.update_yaxes(rangemode="tozero")
     finish(fig, title=title, view=VIEW, lang=lang)
-    kpis = metrics.vanity_kpis(tables)
+    kpis = shared(tables, metrics.vanity_kpis)
     caption = t(
         "chart.engagement_over_time.caption",
         lang,
@@ -198,7 +199,7 @@ def chart_competitor_benchmark(tables: Tables, *, lang: str) -> Chart:
 
 def top_posts_table(tables: Tables, lang: str, n: int = 10) -> pd.DataFrame:
     """The month's top posts with translated column names and categories (for st.dataframe)."""
-    top = metrics.top_posts(tables, n=n)
+    top = shared(tables, metrics.top_posts, None, n)
     return pd.DataFrame(
         {
             t("table.published_at", lang): top["published_at"],
@@ -216,7 +217,7 @@ def top_posts_table(tables: Tables, lang: str, n: int = 10) -> pd.DataFrame:
 def chart_top_posts(tables: Tables, *, lang: str) -> Chart:
     """Row 1/8: the month's best posts by likes + retweets, with their text (escaped)."""
     title = t("chart.top_posts.title", lang)
-    top = metrics.top_posts(tables, n=10)
+    top = shared(tables, metrics.top_posts, None, 10)
     if top.empty:
         return unavailable("top_posts", VIEW, lang, title)
     header = [t(f"table.{c}", lang) for c in ("published_at", "platform", "text", "likes", "retweets", "conversions")]

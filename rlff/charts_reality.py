@@ -22,6 +22,7 @@ from rlff.charts_base import (
     month_label,
     month_of,
     period_months,
+    shared,
     unavailable,
 )
 from rlff.i18n import (
@@ -244,7 +245,7 @@ def chart_bought_followers(tables: Tables, *, lang: str) -> Chart:
     title = t("chart.bought_followers.title", lang)
     if tables.followers.empty:
         return unavailable("bought_followers", VIEW, lang, title)
-    curve = metrics.follower_curve(tables)
+    curve = shared(tables, metrics.follower_curve)
     spikes = metrics.follower_spikes(tables.followers)
     fig = go.Figure()
     fig.add_trace(
@@ -283,7 +284,7 @@ def chart_engagement_sources(tables: Tables, *, lang: str) -> Chart:
     title = t("chart.engagement_sources.title", lang)
     if tables.posts.empty or tables.engagements.empty:
         return unavailable("engagement_sources", VIEW, lang, title)
-    monthly = metrics.monthly_engagement(tables)
+    monthly = shared(tables, metrics.monthly_engagement)
     monthly = monthly[monthly["kind"].isin(["like", "retweet"]) & (monthly["month"] <= month_of(tables))]
     per = monthly.groupby(["month", "source"])["count"].sum().unstack(fill_value=0)
     labels = [fmt_month_short(m, lang) for m in per.index]
@@ -308,7 +309,7 @@ def chart_engagement_sources(tables: Tables, *, lang: str) -> Chart:
         month=month_label(tables, lang),
         **{s: fmt_pct(shares.get(s), lang, 0) for s in ("peer", "bot", "self", "customer")},
     )
-    non_customer = metrics.vanity_index_components(tables)["non_customer_engagement_share"]
+    non_customer = shared(tables, metrics.vanity_index_components)["non_customer_engagement_share"]
     return Chart(
         "engagement_sources",
         VIEW,

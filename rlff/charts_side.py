@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from rlff import metrics, theme
-from rlff.charts_base import Chart, finish, month_label, month_of, period_months, plain_text, unavailable
+from rlff.charts_base import Chart, finish, month_label, month_of, period_months, plain_text, shared, unavailable
 from rlff.i18n import fmt_float, fmt_int, fmt_month_short, fmt_pct, name, t
 from rlff.schema import Tables
 
@@ -20,12 +20,12 @@ VIEW = "side"
 
 def chart_vanity_index(tables: Tables, *, lang: str) -> Chart:
     """The vanity index as a gauge, with its five components as bars."""
-    index = metrics.vanity_index(tables)
+    index = shared(tables, metrics.vanity_index)
     shown = fmt_float(index, lang, 0)
     title = t("chart.vanity_index.title", lang, index=shown)
     if index is None:
         return unavailable("vanity_index", VIEW, lang, title)
-    parts = metrics.vanity_index_components(tables)
+    parts = shared(tables, metrics.vanity_index_components)
     keys = [k for k in metrics.VANITY_INDEX_COMPONENTS if parts.get(k) is not None]
     fig = make_subplots(
         rows=1,
@@ -77,8 +77,8 @@ def chart_vanity_index(tables: Tables, *, lang: str) -> Chart:
 def vanity_value_series(tables: Tables) -> pd.DataFrame:
     """Per month up to the reported one: likes + RTs, fans at month end, revenue, reply rate."""
     rows = []
-    curve = metrics.follower_curve(tables) if not tables.followers.empty else None
-    monthly = metrics.monthly_engagement(tables) if not tables.posts.empty else None
+    curve = shared(tables, metrics.follower_curve) if not tables.followers.empty else None
+    monthly = shared(tables, metrics.monthly_engagement) if not tables.posts.empty else None
     for m in [m for m in period_months(tables) if m <= month_of(tables)]:
         start, end = metrics.month_bounds(m)
         engagement = None
@@ -157,7 +157,7 @@ def chart_posts_vanity_value(tables: Tables, *, lang: str) -> Chart:
     title = t("chart.posts_vanity_value.title", lang)
     if tables.posts.empty:
         return unavailable("posts_vanity_value", VIEW, lang, title)
-    posts = metrics.top_posts(tables, n=len(tables.posts))
+    posts = shared(tables, metrics.top_posts, None, len(tables.posts))
     if posts.empty:
         return unavailable("posts_vanity_value", VIEW, lang, title)
     applause = posts["likes"] + posts["retweets"]
