@@ -173,17 +173,30 @@ def _file(out: Path, default_name: str) -> Path:
     return out / default_name if out.is_dir() else out
 
 
-def export_command(tables: Tables, *, fmt: str, out: str | Path, lang: str = "en", honest: bool = False) -> int:
+def export_command(
+    tables: Tables,
+    *,
+    fmt: str,
+    out: str | Path,
+    lang: str = "en",
+    honest: bool = False,
+    renderer: ImageRenderer | None = None,
+) -> int:
     """``rlff export``: write ``fmt`` to ``out``; returns the exit code.
 
     png/svg/pdf write one file per chart into the folder ``out``; pptx and zip write
     one file (into ``out`` under a default name if ``out`` is a folder); csv writes the
     tables. Errors print one ``error: …`` line on stderr: exit 2 for what the user can
     fix (no browser, a bad --out), 1 for a render that failed. Nothing partial is left.
+
+    ``renderer``: an :class:`~rlff.images.ImageRenderer` the caller started early (say,
+    before loading the data) so that the browser starts meanwhile; it is closed here.
     """
     out = Path(out)
     try:
         if fmt == "csv":
+            if renderer is not None:
+                renderer.close()  # no images to render
             paths = save_tables_csv(tables, _folder(out, "csv"))
             print(f"wrote {len(paths)} files to {out} (RLFF CSV schema, spreadsheet formulas neutralised)")
             return 0
@@ -191,7 +204,7 @@ def export_command(tables: Tables, *, fmt: str, out: str | Path, lang: str = "en
             raise _UsageError(f"unknown format {fmt!r}; expected one of {', '.join(CLI_FORMATS)}")
         if fmt in FORMATS:
             _folder(out, fmt)
-        with ImageRenderer() as renderer:
+        with renderer or ImageRenderer() as renderer:
             renderer.start()  # fails now if there is no browser; otherwise it starts while charts are built
             if fmt == "pptx":
                 target = _file(out, deck_file_name(tables, honest=honest))
