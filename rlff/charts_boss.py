@@ -60,8 +60,18 @@ def chart_boss_tiles(tables: Tables, *, lang: str) -> Chart:
             col=i,
         )
     finish(fig, title=title, view=VIEW, lang=lang)
-    caption = t("chart.boss_tiles.caption", lang, prev=fmt_month(metrics.previous_month(kpis.month), lang))
-    return Chart("boss_tiles", VIEW, title, caption, fig, tile_headline(kpis, lang))
+    return Chart("boss_tiles", VIEW, title, tiles_caption(kpis, lang), fig, tile_headline(kpis, lang))
+
+
+def tiles_caption(kpis: metrics.VanityKPIs, lang: str) -> str:
+    """The caption under the four tiles (the dashboard draws its tiles itself)."""
+    return t("chart.boss_tiles.caption", lang, prev=fmt_month(metrics.previous_month(kpis.month), lang))
+
+
+def top_posts_caption(top: pd.DataFrame, lang: str) -> str:
+    """The caption under the top posts, from ``metrics.top_posts`` (or its translated table)."""
+    sales = top["conversions"] if "conversions" in top else top[t("table.conversions", lang)]
+    return t("chart.top_posts.caption", lang, n=fmt_int(len(top), lang), sales=fmt_int(sales.sum(), lang))
 
 
 def chart_follower_growth(tables: Tables, *, lang: str) -> Chart:
@@ -252,7 +262,5 @@ def chart_top_posts(tables: Tables, *, lang: str) -> Chart:
     )
     fig.update_layout(height=480, margin={"l": 20, "r": 20, "t": 80, "b": 20})
     finish(fig, title=title, view=VIEW, lang=lang)
-    caption = t(
-        "chart.top_posts.caption", lang, n=fmt_int(len(top), lang), sales=fmt_int(top["conversions"].sum(), lang)
-    )
+    caption = top_posts_caption(top, lang)
     return Chart("top_posts", VIEW, title, caption, fig, {})

@@ -20,7 +20,8 @@ import pandas as pd
 import streamlit as st
 
 from rlff import charts, metrics
-from rlff.charts import Chart, build_charts
+from rlff.charts import Chart, build_chart
+from rlff.charts_base import shared
 from rlff.scenario import Scenario
 from rlff.schema import Tables
 from rlff.simulate import simulate
@@ -56,13 +57,25 @@ def _tables(scenario: Scenario, seed: int, data_key: str) -> Tables:
 @st.cache_data(max_entries=32, ttl=CACHE_TTL_SECONDS, show_spinner=False)
 def vanity_kpis(_scenario: Scenario, seed: int, data_key: str) -> metrics.VanityKPIs:
     """The four tiles of the reported month (rlff.metrics.vanity_kpis)."""
-    return metrics.vanity_kpis(_tables(_scenario, seed, data_key))
+    return shared(_tables(_scenario, seed, data_key), metrics.vanity_kpis)
 
 
 @st.cache_data(max_entries=32, ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def report(_scenario: Scenario, seed: int, data_key: str) -> dict[str, Any]:
-    """Every number of the reported month (rlff.metrics.report)."""
-    return metrics.report(_tables(_scenario, seed, data_key))
+def reality_numbers(_scenario: Scenario, seed: int, data_key: str) -> dict[str, Any]:
+    """The reality tiles of the reported month, each from rlff.metrics (as in metrics.report)."""
+    tables = _tables(_scenario, seed, data_key)
+    month = metrics.month_start(tables.meta.reported_month)
+    inbox = metrics.messages_received_in(tables.inbox, month)
+    return {
+        "reply_rate": metrics.reply_rate(inbox),
+        "complaint_median_minutes": metrics.median_first_response_minutes(inbox)["complaint"],
+        "unanswered_backlog": None
+        if tables.inbox.empty
+        else metrics.unanswered_backlog(tables.inbox, metrics.month_bounds(month)[1]),
+        "roi": metrics.roi(tables.costs, tables.revenue, month),
+        "bought_follower_share": metrics.bought_follower_share(tables.followers, month),
+        "strategy_adherence": metrics.strategy_adherence(tables.strategy, month),
+    }
 
 
 @st.cache_data(max_entries=32, ttl=CACHE_TTL_SECONDS, show_spinner=False)
@@ -71,10 +84,12 @@ def top_posts_table(_scenario: Scenario, seed: int, data_key: str, lang: str) ->
     return charts.top_posts_table(_tables(_scenario, seed, data_key), lang)
 
 
-@st.cache_resource(max_entries=48, ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def view_charts(_scenario: Scenario, seed: int, data_key: str, view: str, lang: str) -> tuple[Chart, ...]:
-    """The charts of one view ("boss", "reality", "side") in one language."""
-    return tuple(build_charts(_tables(_scenario, seed, data_key), lang=lang, views=(view,)))
+# One entry per chart, so a view builds only what it shows and the side-by-side view
+# reuses the charts the other two already built. 20 charts × 2 languages × ~10 datasets.
+@st.cache_resource(max_entries=512, ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def one_chart(_scenario: Scenario, seed: int, data_key: str, key: str, lang: str) -> Chart:
+    """One chart of rlff.charts in one language."""
+    return build_chart(_tables(_scenario, seed, data_key), key, lang=lang)
 
 
 def data_key(scenario: Scenario, seed: int, upload_digest: str | None = None) -> str:
@@ -106,17 +121,18 @@ class AppContext:
         """The deck's four tiles."""
         return vanity_kpis(self.scenario, self.seed, self.data_key)
 
-    def report(self) -> dict[str, Any]:
-        """rlff.metrics.report for the reported month."""
-        return report(self.scenario, self.seed, self.data_key)
+    def reality_numbers(self) -> dict[str, Any]:
+        """The reality tiles' numbers for the reported month."""
+        return reality_numbers(self.scenario, self.seed, self.data_key)
 
     def top_posts(self) -> pd.DataFrame:
         """The Big Boss view's table of top posts, translated."""
         return top_posts_table(self.scenario, self.seed, self.data_key, self.lang)
 
-    def charts(self, view: str) -> dict[str, Chart]:
-        """The charts of a view, by key."""
-        return {c.key: c for c in view_charts(self.scenario, self.seed, self.data_key, view, self.lang)}
+    def charts(self, keys: tuple[str, ...]) -> dict[str, Chart]:
+        """Charts of rlff.charts by key (see ``CHARTS`` in each view)."""
+        data = self.data_key
+        return {k: one_chart(self.scenario, self.seed, data, k, self.lang) for k in keys}
 
 
 def current() -> AppContext:

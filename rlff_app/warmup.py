@@ -19,20 +19,20 @@ import plotly.tools
 import rlff.charts  # noqa: F401
 import rlff.metrics  # noqa: F401
 import rlff.simulate  # noqa: F401
-from rlff.charts_base import VIEWS
 from rlff.scenario import DEFAULT
 from rlff_app import context
+from rlff_app.views import boss, reality, side
 
 
 def _warm_up() -> None:
     key = context.data_key(DEFAULT, 0)
     context.vanity_kpis(DEFAULT, 0, key)
-    context.report(DEFAULT, 0, key)
+    context.reality_numbers(DEFAULT, 0, key)
     context.top_posts_table(DEFAULT, 0, key, "en")
-    for view in VIEWS:
-        for chart in context.view_charts(DEFAULT, 0, key, view, "en"):
-            # What st.plotly_chart does with a figure: validate it and serialise it.
-            plotly.io.to_json(plotly.tools.return_figure_from_figure_or_data(chart.figure, True), validate=False)
+    for chart_key in dict.fromkeys((*boss.CHARTS, *reality.CHARTS, *side.CHARTS)):
+        chart = context.one_chart(DEFAULT, 0, key, chart_key, "en")
+        # What st.plotly_chart does with a figure: validate it and serialise it.
+        plotly.io.to_json(plotly.tools.return_figure_from_figure_or_data(chart.figure, True), validate=False)
 
 
 _warm_up()

@@ -7,16 +7,19 @@ from pathlib import Path
 import streamlit as st
 
 from rlff.charts_base import month_label
+from rlff.charts_boss import tiles_caption, top_posts_caption
 from rlff.i18n import fmt_pct, t
 from rlff_app import show
 from rlff_app.context import AppContext, PageSpec, current
+
+CHARTS: tuple[str, ...] = ("engagement_over_time", "follower_growth", "competitor_benchmark")
 
 
 def render(ctx: AppContext) -> None:
     """Draw the deck for the reported month."""
     lang = ctx.lang
     tables = ctx.tables()
-    charts = ctx.charts("boss")
+    charts = ctx.charts(CHARTS)
     show.boss_style()
     st.title(t("boss.heading", lang, month=month_label(tables, lang)))
     # The CM's name comes from the data: plain text, never Markdown.
@@ -24,7 +27,7 @@ def render(ctx: AppContext) -> None:
 
     kpis = ctx.kpis()
     show.vanity_tiles(kpis, lang)
-    st.caption(charts["boss_tiles"].caption)
+    st.caption(tiles_caption(kpis, lang))
     if kpis.engagement_rate is not None:
         st.caption(
             f"{t('tile.engagement_rate', lang)} : {fmt_pct(kpis.engagement_rate, lang)}"
@@ -43,14 +46,15 @@ def render(ctx: AppContext) -> None:
     # Post texts come from the data: a dataframe shows them as plain text.
     published = t("table.published_at", lang)
     date_format = "DD/MM/YYYY HH:mm" if lang == "fr" else "YYYY-MM-DD HH:mm"
+    top = ctx.top_posts()
     st.dataframe(
-        ctx.top_posts(),
+        top,
         hide_index=True,
         width="stretch",
         key="boss.top_posts",
         column_config={published: st.column_config.DatetimeColumn(published, format=date_format)},
     )
-    st.caption(charts["top_posts"].caption)
+    st.caption(top_posts_caption(top, lang))
 
 
 PAGE = PageSpec(key="boss", title_key="page.boss", file=Path(__file__), default=True)

@@ -19,12 +19,14 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def reality_facts(report: dict, lang: str) -> list[tuple[str, str]]:
-    """The sober tiles: each a number of rlff.metrics.report, formatted for the language."""
-    r = report["reality"]
+CHARTS: tuple[str, ...] = tuple(k for _, keys in SECTIONS for k in keys)
+
+
+def reality_facts(r: dict, lang: str) -> list[tuple[str, str]]:
+    """The sober tiles (AppContext.reality_numbers), formatted for the language."""
     return [
         (t("tile.reply_rate", lang), fmt_pct(r["reply_rate"], lang, 0)),
-        (t("tile.complaint_wait", lang), fmt_duration_minutes(r["median_first_response_minutes"]["complaint"], lang)),
+        (t("tile.complaint_wait", lang), fmt_duration_minutes(r["complaint_median_minutes"], lang)),
         (t("tile.backlog", lang), fmt_int(r["unanswered_backlog"], lang)),
         (t("tile.roi", lang), fmt_pct(r["roi"], lang, 0, signed=True)),
         (t("tile.bought_share", lang), fmt_pct(r["bought_follower_share"], lang, 0)),
@@ -35,10 +37,10 @@ def reality_facts(report: dict, lang: str) -> list[tuple[str, str]]:
 def render(ctx: AppContext) -> None:
     """Draw every reality chart of the reported month, by section, two per row."""
     lang = ctx.lang
-    charts = ctx.charts("reality")
+    charts = ctx.charts(CHARTS)
     st.title(t("reality.heading", lang, month=month_label(ctx.tables(), lang)))
     st.caption(t("reality.subheading", lang))
-    facts = reality_facts(ctx.report(), lang)
+    facts = reality_facts(ctx.reality_numbers(), lang)
     show.fact_tiles(facts[:3])
     show.fact_tiles(facts[3:])
     for section, keys in SECTIONS:

@@ -13,19 +13,26 @@ from rlff_app.context import AppContext, PageSpec, current
 from rlff_app.views.reality import reality_facts
 
 # (vanity chart, value chart) shown on the same row.
-PAIRS: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (
-    (("boss", "engagement_over_time"), ("reality", "engagement_sources")),
-    (("boss", "follower_growth"), ("reality", "bought_followers")),
-    (("boss", "competitor_benchmark"), ("reality", "response_time")),
+PAIRS: tuple[tuple[str, str], ...] = (
+    ("engagement_over_time", "engagement_sources"),
+    ("follower_growth", "bought_followers"),
+    ("competitor_benchmark", "response_time"),
+)
+CHARTS: tuple[str, ...] = (
+    "vanity_index",
+    *(k for pair in PAIRS for k in pair),
+    "vanity_vs_value",
+    "posts_vanity_value",
+    "format_performance",
 )
 
 
 def render(ctx: AppContext) -> None:
     """Draw vanity (left) next to value (right), then the per-month and per-post comparisons."""
     lang = ctx.lang
-    views = {v: ctx.charts(v) for v in ("boss", "reality", "side")}
+    charts = ctx.charts(CHARTS)
     st.title(t("side.heading", lang, month=month_label(ctx.tables(), lang)))
-    show.chart(views["side"]["vanity_index"])
+    show.chart(charts["vanity_index"])
 
     left, right = st.columns(2)
     with left:
@@ -34,21 +41,21 @@ def render(ctx: AppContext) -> None:
         show.vanity_tiles(ctx.kpis(), lang, names=("friends", "fans"))
     with right:
         st.subheader(t("side.value", lang))
-        facts = reality_facts(ctx.report(), lang)
+        facts = reality_facts(ctx.reality_numbers(), lang)
         show.fact_tiles(facts[:3])
         show.fact_tiles(facts[3:])
-    for (v1, k1), (v2, k2) in PAIRS:
+    for vanity, value in PAIRS:
         left, right = st.columns(2)
         with left:
-            show.chart(views[v1][k1])
+            show.chart(charts[vanity])
         with right:
-            show.chart(views[v2][k2])
-    show.chart(views["side"]["vanity_vs_value"])
+            show.chart(charts[value])
+    show.chart(charts["vanity_vs_value"])
     left, right = st.columns(2)
     with left:
-        show.chart(views["side"]["posts_vanity_value"])
+        show.chart(charts["posts_vanity_value"])
     with right:
-        show.chart(views["side"]["format_performance"])
+        show.chart(charts["format_performance"])
 
 
 PAGE = PageSpec(key="side", title_key="page.side", file=Path(__file__))
