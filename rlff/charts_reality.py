@@ -122,7 +122,7 @@ def chart_response_time(tables: Tables, *, lang: str) -> Chart:
     finite = [v for v in [*median_h, *p90_h] if is_finite(v) and v > 0]
     low = math.log10(max(min([*finite, 0.5]) / 2, 1 / 600))
     high = math.log10(max([*finite, BRAND_AVERAGE_HOURS]) * 2.5)
-    fig.update_yaxes(type="log", range=[low, high], title={"text": t("axis.hours_log", lang)})
+    fig.update_yaxes(type="log", dtick=1, range=[low, high], title={"text": t("axis.hours_log", lang)})
     # Room on the right of the bars for the reference lines' labels.
     fig.update_xaxes(range=[-0.5, len(kinds) - 0.5 + 1.8])
     finish(fig, title=title, view=VIEW, lang=lang)

@@ -221,8 +221,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Les {n} publications du mois les plus likées + retweetées ; à elles toutes, elles ont vendu {sales}.",
     },
     "chart.response_time.title": {
-        "en": "How long customers wait for a first answer",
-        "fr": "Combien de temps les clients attendent une première réponse",
+        "en": "How long customers wait for an answer",
+        "fr": "Combien de temps attendent les clients",
     },
     "chart.response_time.caption": {
         "en": "Median time to a first answer by message kind, messages of {month} (log scale). Complaints wait "
