@@ -357,7 +357,9 @@ def chart_e_reputation(tables: Tables, *, lang: str) -> Chart:
     shares = metrics.mention_shares(tables.mentions, month_of(tables))
     if not shares["mentions"]:
         return unavailable("e_reputation", VIEW, lang, title)
-    share, sentiment = shares["share"], shares["net_sentiment"]
+    # mention_shares() returns {"share": {...}, "net_sentiment": {...}} (typed as object).
+    share: dict[str, float | None] = shares["share"]  # type: ignore[assignment]
+    sentiment: dict[str, float | None] = shares["net_sentiment"]  # type: ignore[assignment]
     targets = ["cm", "brand"]
     labels = [name("target", x, lang) for x in targets]
     colors = [theme.OKABE_ITO["orange"], theme.GOOD]

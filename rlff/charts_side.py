@@ -52,7 +52,7 @@ def chart_vanity_index(tables: Tables, *, lang: str) -> Chart:
         row=1,
         col=1,
     )
-    values = [parts[k] for k in keys][::-1]
+    values = [float(parts[k] or 0.0) for k in keys][::-1]
     fig.add_trace(
         go.Bar(
             x=values,
