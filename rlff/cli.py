@@ -162,10 +162,26 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     try:
         from rlff.export import export_command
+        from rlff.images import ChromiumMissing, ImageRenderer
     except ImportError:  # pragma: no cover
         raise CommandError("the exporter is not installed; reinstall rlff") from None
-    tables = _load(args.data, args.seed, args.lang)
-    return export_command(tables, fmt=args.format, out=args.out, lang=args.lang, honest=args.honest)
+    renderer = None
+    if args.format != "csv":
+        # Chromium takes seconds to start: launch it now, while the data loads.
+        renderer = ImageRenderer()
+        try:
+            renderer.start()
+        except ChromiumMissing:
+            renderer = None  # export_command reports it, with both fixes, before writing anything
+    try:
+        tables = _load(args.data, args.seed, args.lang)
+    except BaseException:
+        if renderer is not None:
+            renderer.close(wait=False)
+        raise
+    return export_command(
+        tables, fmt=args.format, out=args.out, lang=args.lang, honest=args.honest, renderer=renderer
+    )
 
 
 def cmd_dashboard(args: argparse.Namespace) -> int:

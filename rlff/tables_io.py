@@ -23,6 +23,15 @@ META_FILE = "meta.json"
 DICTIONARY_FILE = "DATA_DICTIONARY.md"
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
     path = Path(path)
@@ -31,6 +40,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        # mkstemp makes the file private (0600); give it the mode any new file would get.
+        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -70,11 +81,22 @@ def table_to_csv_bytes(name: str, df: pd.DataFrame, *, neutralise_formulas: bool
             frame[col] = frame[col].dt.strftime("%Y-%m-%d")
         elif kind == "datetime":
             frame[col] = frame[col].dt.strftime("%Y-%m-%dT%H:%M:%S")
-        elif neutralise_formulas and kind in ("str", "category"):
-            frame[col] = neutralise_formula_text(frame[col])
+        elif kind in ("str", "category"):
+            if neutralise_formulas:
+                frame[col] = neutralise_formula_text(frame[col])
+            frame[col] = _line_breaks_as_lf(frame[col])
     buf = io.StringIO()
     frame.to_csv(buf, index=False, lineterminator="\n", float_format="%.6g")
     return buf.getvalue().encode("utf-8")
+
+
+def _line_breaks_as_lf(values: pd.Series) -> pd.Series:
+    """CR and CRLF inside a cell become LF: the csv writer quotes a cell holding the line
+    terminator (LF) but not a bare CR, which any reader would take for a row break."""
+    text = values.astype("str")
+    if not text.str.contains("\r", regex=False, na=False).any():
+        return values
+    return text.str.replace("\r\n", "\n", regex=False).str.replace("\r", "\n", regex=False)
 
 
 def meta_to_json_bytes(meta: Meta) -> bytes:

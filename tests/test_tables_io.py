@@ -60,3 +60,23 @@ def test_read_tables_infers_the_period_without_meta(default_tables, tmp_path):
     back = read_tables(tmp_path)
     assert back.meta.source == "import"
     assert back.meta.reported_month.isoformat() == "2026-01-01"
+
+
+def test_a_carriage_return_inside_a_cell_does_not_split_the_row(default_tables, tmp_path):
+    posts = default_tables.posts.head(3).copy()
+    posts.loc[0, "text"] = "line one\rline two\r\nline three"
+    data = tables_io.table_to_csv_bytes("posts", posts)
+    back = tables_io.read_table_csv("posts", data)
+    assert len(back) == 3
+    assert back.loc[0, "text"] == "line one\nline two\nline three"
+
+
+def test_written_files_get_the_usual_permissions_not_private_ones(tmp_path):
+    import os
+    import stat
+
+    target = tmp_path / "deck.pptx"
+    tables_io.atomic_write_bytes(target, b"x")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
