@@ -27,7 +27,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rlff_app.server import CHART_SVG, CHROMIUM, CHROMIUM_ARGS, served_app  # noqa: E402
+from rlff_app.server import (  # noqa: E402
+    CHARTS_DRAWN_JS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    SETTLED_JS,
+    charts_drawn,
+    served_app,
+)
 
 # url path -> (page file for AppTest, plotly charts drawn, index of a tile the knob moves)
 VIEWS = {
@@ -36,8 +43,6 @@ VIEWS = {
     "side": ("side", "rlff_app/views/side.py", 10, 3),  # Fans
 }
 KNOB = "Number of purchases"
-SETTLED_JS = """() => !document.querySelector('[data-testid="stStatusWidget"]')
-    && !document.querySelector('[data-stale="true"]')"""
 
 
 def _median_ms(values: list[float]) -> str:
@@ -75,7 +80,7 @@ def load_time(page, url: str, n_charts: int) -> float:
     started = time.perf_counter()
     page.goto(url, wait_until="commit")
     page.wait_for_function(
-        "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n",
+        f"n => ({CHARTS_DRAWN_JS})() >= n",
         arg=n_charts,
         timeout=90_000,
     )
@@ -111,7 +116,7 @@ def knob_change_time(page, tile_index: int, n_charts: int) -> tuple[float, float
     )
     _settle(page)
     ended = time.perf_counter()
-    assert page.locator(CHART_SVG).count() >= n_charts
+    assert charts_drawn(page) >= n_charts
     last_frame = max((f for f in FRAMES if started <= f <= ended), default=ended)
     return ended - started, last_frame - started
 

@@ -462,10 +462,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Likes + RT hors clients",
     },
     "component.bought_follower_share": {"en": "Fans that were bought", "fr": "Fans achetés"},
-    "component.slow_answer_share": {
-        "en": "Questions & complaints not answered in 24 h",
-        "fr": "Questions et réclamations sans réponse en 24 h",
-    },
+    "component.slow_answer_share": {"en": "No answer within 24 h", "fr": "Sans réponse en 24 h"},
     "component.strategy_gap": {"en": "Strategy not followed", "fr": "Stratégie non suivie"},
     "component.roi_shortfall": {"en": "Budget lost (−ROI)", "fr": "Budget perdu (−ROI)"},
 }

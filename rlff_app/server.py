@@ -118,16 +118,27 @@ def server_pid_memory_mb(pid: int) -> float:
 # --- helpers for a Playwright page (duck-typed: this module does not import playwright) ---
 
 CHART_SVG = ".js-plotly-plot .main-svg"
+# A chart is drawn when its plotly div holds an SVG (plotly draws two .main-svg per chart).
+CHARTS_DRAWN_JS = (
+    "() => Array.from(document.querySelectorAll('.js-plotly-plot')).filter(e => e.querySelector('.main-svg')).length"
+)
+# Streamlit is done when nothing runs, nothing is stale and no placeholder waits for content.
+SETTLED_JS = """() => !document.querySelector('[data-testid="stStatusWidget"]')
+    && !document.querySelector('[data-stale="true"]')
+    && !document.querySelector('[data-testid="stSkeleton"], [data-testid="stSkeletonElement"], [data-testid="stAppSkeleton"]')"""
 
 
-def wait_idle(page, timeout_ms: int = 60_000) -> None:  # noqa: ANN001 - a playwright Page
-    """Wait until streamlit's "running" indicator is gone."""
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms)
+def charts_drawn(page) -> int:  # noqa: ANN001 - a playwright Page
+    """How many plotly charts of the page have drawn their SVG."""
+    return int(page.evaluate(CHARTS_DRAWN_JS))
+
+
+def wait_idle(page, timeout_ms: int = 60_000) -> None:  # noqa: ANN001
+    """Wait until streamlit has stopped running and every element has its content."""
+    page.wait_for_function(SETTLED_JS, timeout=timeout_ms)
 
 
 def wait_for_charts(page, n: int, timeout_ms: int = 60_000) -> None:  # noqa: ANN001
-    """Wait until ``n`` plotly charts have drawn their SVG and the app has stopped running."""
-    page.wait_for_function(
-        "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n", arg=n, timeout=timeout_ms
-    )
+    """Wait until ``n`` plotly charts have drawn their SVG and the app has settled."""
+    page.wait_for_function(f"n => ({CHARTS_DRAWN_JS})() >= n", arg=n, timeout=timeout_ms)
     wait_idle(page, timeout_ms)

@@ -6,7 +6,7 @@ from rlff import metrics
 from rlff.i18n import fmt_int
 from rlff.scenario import DEFAULT
 from rlff.simulate import simulate
-from tests.browser.conftest import wait_for_charts
+from rlff_app.server import charts_drawn, wait_for_charts
 
 TILE_VALUES = "[data-testid='stMetricValue']"
 
@@ -19,7 +19,7 @@ def test_the_boss_view_draws_its_charts_and_the_calibrated_tiles(page, dashboard
     page.goto(dashboard_url, wait_until="domcontentloaded")
     wait_for_charts(page, 3)
     assert _tiles(page)[:2] == ["1,754", "9,540"]
-    assert page.locator(".js-plotly-plot .main-svg").count() >= 3
+    assert charts_drawn(page) >= 3
     assert page.get_by_text("Monthly report — January 2026").is_visible()
     assert page.console_errors == []
 
@@ -45,5 +45,5 @@ def test_the_reality_check_opens_in_french_from_a_link(page, dashboard_url):
     page.goto(f"{dashboard_url}/reality?lang=fr", wait_until="domcontentloaded")
     wait_for_charts(page, 11)
     assert page.get_by_text("Retour au réel — janvier 2026").is_visible()
-    assert page.locator(".js-plotly-plot .main-svg").count() >= 11
+    assert charts_drawn(page) == 11
     assert page.console_errors == []
