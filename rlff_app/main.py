@@ -23,9 +23,19 @@ from rlff_app.context import CONTEXT, AppContext, PageSpec
 from rlff_app.pages import PAGES
 from rlff_app.query import scenario_from_state
 
+PAGES_STATE = "rlff.pages"
+
 
 def _page(spec: PageSpec, lang: str) -> st.Page:
     return st.Page(spec.file, title=t(spec.title_key, lang), icon=spec.icon, url_path=spec.key, default=spec.default)
+
+
+def _pages(lang: str) -> list[st.Page]:
+    """The navigation's pages in ``lang``, made once per session and language (st.Page resolves its file)."""
+    made: dict[str, list[st.Page]] = st.session_state.setdefault(PAGES_STATE, {})
+    if lang not in made:
+        made[lang] = [_page(spec, lang) for spec in PAGES]
+    return made[lang]
 
 
 def main() -> None:
@@ -33,7 +43,7 @@ def main() -> None:
     st.set_page_config(page_title="RLFF", layout="wide")  # default favicon: nothing fetched from a CDN
     state = sidebar.render()
     lang = check_lang(str(state["lang"]))
-    for problem in sidebar.query_problems():
+    for problem in sidebar.pop_query_problems():
         st.warning(t("app.query_error", lang, key=problem.key, value=problem.value, message=t(problem.reason, lang)))
     error: str | None = None
     try:
@@ -42,7 +52,7 @@ def main() -> None:
     except ScenarioError as exc:
         error = str(exc)
         st.session_state.pop(CONTEXT, None)
-    nav = st.navigation([_page(spec, lang) for spec in PAGES])
+    nav = st.navigation(_pages(lang))
     if error is not None:
         st.error(t("app.scenario_error", lang, message=error), icon="⚠️")
         return

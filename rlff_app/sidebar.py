@@ -107,6 +107,6 @@ def _sync_url(state: dict[str, Any]) -> None:
             del st.query_params[knob.name]
 
 
-def query_problems() -> list[QueryProblem]:
-    """URL parameters ignored on this session's first run (shown once as warnings)."""
-    return list(st.session_state.get(PROBLEMS, []))
+def pop_query_problems() -> list[QueryProblem]:
+    """URL parameters ignored on this session's first run; returned once, for one warning."""
+    return list(st.session_state.pop(PROBLEMS, []))

@@ -47,3 +47,13 @@ def test_the_reality_check_opens_in_french_from_a_link(page, dashboard_url):
     assert page.get_by_text("Retour au réel — janvier 2026").is_visible()
     assert charts_drawn(page) == 11
     assert page.console_errors == []
+
+
+def test_the_knobs_follow_the_reader_to_another_view(page, dashboard_url):
+    page.goto(f"{dashboard_url}/?ring_size=13", wait_until="domcontentloaded")
+    wait_for_charts(page, 3)
+    page.get_by_role("link", name="Reality check").click()
+    wait_for_charts(page, 11)
+    assert page.get_by_text("Reality check — January 2026").is_visible()
+    assert "/reality" in page.url and "ring_size=13" in page.url
+    assert page.console_errors == []
