@@ -41,10 +41,14 @@ from rlff_app.server import served_process  # noqa: E402
 RUN_TIMEOUT_S = 120.0
 
 
+T0 = [0.0]  # perf_counter() when the sessions start
+
+
 @dataclass
 class RunResult:
     seconds: float
     finished: bool
+    ended_at: float = 0.0  # seconds since the sessions started
     exceptions: list[str] = field(default_factory=list)
     alerts: list[str] = field(default_factory=list)
     charts: int = 0
@@ -105,6 +109,7 @@ async def one_run(ws, state: SessionState, page_hash: str = "", widgets: list[tu
             if isinstance(widget_id, str) and "scenario." in widget_id:
                 state.widget_ids[widget_id[widget_id.index("scenario.") :]] = widget_id
     result.seconds = time.perf_counter() - started
+    result.ended_at = time.perf_counter() - T0[0]
     return result
 
 
@@ -151,7 +156,7 @@ class MemoryPeak(threading.Thread):
 
 
 async def load(url: str, sessions: int, runs: int) -> tuple[list[list[RunResult]], float]:
-    started = time.perf_counter()
+    started = T0[0] = time.perf_counter()
     results = await asyncio.gather(*(one_session(url, i, runs) for i in range(sessions)), return_exceptions=True)
     wall = time.perf_counter() - started
     out: list[list[RunResult]] = []
@@ -192,6 +197,10 @@ def main(argv: list[str] | None = None) -> int:
     if times:
         q = statistics.quantiles(times, n=20) if len(times) > 1 else [times[0]] * 19
         print(f"run time: median {statistics.median(times):.2f} s, p95 {q[18]:.2f} s, max {max(times):.2f} s")
+    for r in range(args.runs):
+        ends = sorted(s[r].ended_at for s in results if len(s) > r and s[r].finished)
+        if ends:
+            print(f"run {r + 1} of every session done between {ends[0]:.1f} s and {ends[-1]:.1f} s")
     first = [s[0].seconds for s in results if s and s[0].finished]
     if first:
         print(f"first run (cold: imports, warm-up, default charts): fastest session {min(first):.2f} s")

@@ -18,24 +18,10 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rlff_app.server import served_app  # noqa: E402
+from rlff_app.server import CHROMIUM, CHROMIUM_ARGS, served_app, wait_for_charts  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run",
-]  # fmt: skip
 # view url path -> (file stem, number of plotly charts it draws, viewport height)
 VIEWS = {"": ("boss", 3, 2000), "reality": ("reality", 11, 4300), "side": ("side", 10, 3600)}
-
-
-def wait_for_charts(page, n: int, timeout_ms: int = 60_000) -> None:
-    """Wait until ``n`` plotly charts have drawn their SVG and streamlit is idle."""
-    page.wait_for_function(
-        "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n", arg=n, timeout=timeout_ms
-    )
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms)
-    page.wait_for_timeout(800)  # let plotly finish transitions
 
 
 def main(argv: list[str] | None = None) -> int:

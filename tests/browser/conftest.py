@@ -7,23 +7,12 @@ driven by Playwright (never ``playwright install``). Export and import tests reu
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from rlff_app.server import served_app
-
-CHROMIUM = os.environ.get("RLFF_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+from rlff_app.server import CHROMIUM, CHROMIUM_ARGS, served_app
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -75,16 +64,3 @@ def page(chromium) -> Iterator[object]:
     pg.console_errors = errors
     yield pg
     context.close()
-
-
-def wait_for_charts(page, n: int, timeout_ms: int = 60_000) -> None:
-    """Wait until ``n`` plotly charts have drawn their SVG and the app has stopped running."""
-    page.wait_for_function(
-        "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n", arg=n, timeout=timeout_ms
-    )
-    wait_idle(page, timeout_ms)
-
-
-def wait_idle(page, timeout_ms: int = 60_000) -> None:
-    """Wait until streamlit's "running" indicator is gone."""
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms)
