@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install everything the tests need, from nothing, then run them.
 #   - Debian packages when missing: chromium (image export, browser tests), fonts-liberation,
-#     libreoffice-impress (proves the deck opens), poppler-utils (deck preview); as root or with sudo.
+#     fonts-noto-color-emoji (the 📸 of post texts), libreoffice-impress (proves the deck opens), poppler-utils (deck preview); as root or with sudo.
 #   - a virtual environment .venv with the project and its test extras.
 # Extra arguments go to pytest, e.g. `bash scripts/test.sh -k calibration`.
 set -euo pipefail
@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -d /usr/share/fonts/truetype/liberation ] || need+=(fonts-liberation)
+[ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || need+=(fonts-noto-color-emoji)
 command -v libreoffice >/dev/null 2>&1 || need+=(libreoffice-impress)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 if ((${#need[@]})); then
