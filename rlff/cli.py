@@ -188,6 +188,8 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     import importlib.util
     import subprocess
 
+    from rlff.imports import MAX_UPLOAD_MB
+
     # The app lives in the sibling package rlff_app (rlff/ itself never imports streamlit).
     spec = importlib.util.find_spec("rlff_app")
     app = Path(spec.origin).with_name("main.py") if spec and spec.origin else Path("rlff_app/main.py")
@@ -203,6 +205,9 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         str(args.port),
         "--browser.gatherUsageStats",
         "false",
+        # The repository's .streamlit/config.toml is not next to an installed package.
+        "--server.maxUploadSize",
+        str(MAX_UPLOAD_MB),
     ]
     if args.headless:
         cmd += ["--server.headless", "true"]

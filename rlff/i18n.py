@@ -83,12 +83,25 @@ STRINGS: dict[str, dict[str, str]] = {
     "page.boss": {"en": "Big Boss view", "fr": "Vue Big Boss"},
     "page.reality": {"en": "Reality check", "fr": "Retour au réel"},
     "page.side": {"en": "Side by side", "fr": "Côte à côte"},
+    "page.data": {"en": "Your data", "fr": "Vos données"},
+    "page.export": {"en": "Export", "fr": "Exporter"},
     "boss.heading": {"en": "Monthly report — {month}", "fr": "Rapport mensuel — {month}"},
     "boss.subheading": {
         "en": "Prepared with passion by {cm}, Community Manager, for Big Boss.",
         "fr": "Préparé avec passion par {cm}, Community Manager, pour Big Boss.",
     },
     "boss.top_posts": {"en": "Our best posts this month", "fr": "Nos meilleures publications du mois"},
+    "boss.top_posts_no_sales": {
+        "en": "The month's {n} brand posts with the most likes + retweets. What each one sold is not in your files.",
+        "fr": "Les {n} publications du mois les plus likées + retweetées. Ce que chacune a vendu n'est pas dans vos "
+        "fichiers.",
+    },
+    "boss.tiles_no_previous": {
+        "en": "Retweets and likes on the month's posts, friends and fans at month end; no arrows: your files do not "
+        "reach back to {prev}.",
+        "fr": "Retweets et likes des publications du mois, friends et fans en fin de mois ; pas de flèches : vos "
+        "fichiers ne remontent pas jusqu'à {prev}.",
+    },
     "reality.heading": {"en": "Reality check — {month}", "fr": "Retour au réel — {month}"},
     "reality.subheading": {
         "en": "The same month, measured by what customers and the budget feel.",
@@ -131,6 +144,315 @@ STRINGS: dict[str, dict[str, str]] = {
     "tile.strategy_adherence": {"en": "Strategy followed", "fr": "Stratégie suivie"},
     "tile.vanity_index": {"en": "Vanity index", "fr": "Indice de vanité"},
     "tile.engagement_rate": {"en": "Engagement rate (by followers)", "fr": "Taux d'engagement (par abonné)"},
+    # --- your data ---------------------------------------------------------------------------
+    "data.heading": {"en": "Your data", "fr": "Vos données"},
+    "data.intro": {
+        "en": "Upload your own exports (X/Twitter, Facebook, Instagram, LinkedIn) and RLFF's CSV files (inbox, "
+        "costs, revenue…): the deck and the reality check are then computed from them. Files add up: each upload "
+        "joins the files already loaded, and a file with the same name replaces the earlier one.",
+        "fr": "Déposez vos propres exports (X/Twitter, Facebook, Instagram, LinkedIn) et les fichiers CSV de RLFF "
+        "(messages, coûts, ventes…) : la présentation et le retour au réel sont alors calculés à partir d'eux. Les "
+        "fichiers s'additionnent : chaque dépôt rejoint les fichiers déjà chargés, et un fichier du même nom "
+        "remplace le précédent.",
+    },
+    "data.upload": {"en": "Your files (CSV, Excel)", "fr": "Vos fichiers (CSV, Excel)"},
+    "data.upload.help": {
+        "en": "Read in memory for this browser session only, never written to disk.",
+        "fr": "Lus en mémoire pour cette session du navigateur seulement, jamais écrits sur disque.",
+    },
+    "data.limit": {
+        "en": "Up to {mb} MB per file. For a longer history, export one quarter at a time and upload the files "
+        "together.",
+        "fr": "Jusqu'à {mb} Mo par fichier. Pour un historique plus long, exportez un trimestre à la fois et déposez "
+        "les fichiers ensemble.",
+    },
+    "data.source": {"en": "The dashboard shows", "fr": "Le tableau de bord affiche"},
+    "data.source.simulation": {
+        "en": "The simulation (the sidebar's scenario)",
+        "fr": "La simulation (le scénario de la barre latérale)",
+    },
+    "data.source.upload": {"en": "My data", "fr": "Mes données"},
+    "data.source.help": {
+        "en": "Every view and the exports follow this switch; your files stay loaded either way.",
+        "fr": "Toutes les vues et les exports suivent ce choix ; vos fichiers restent chargés dans les deux cas.",
+    },
+    "data.none": {
+        "en": "No file loaded yet: the dashboard shows the simulation.",
+        "fr": "Aucun fichier chargé pour l'instant : le tableau de bord affiche la simulation.",
+    },
+    "data.read": {
+        "en": "Read: {files}. The dashboard now shows your data.",
+        "fr": "Lu : {files}. Le tableau de bord affiche maintenant vos données.",
+    },
+    "data.replaced": {
+        "en": "Replaced by the new upload: {files}.",
+        "fr": "Remplacé par le nouveau dépôt : {files}.",
+    },
+    "data.problem": {"en": "Not imported. {message}", "fr": "Non importé. {message}"},
+    "data.unexpected": {
+        "en": "RLFF could not read these files (an error in RLFF itself: {error}). Nothing was changed. Please "
+        "report it with the files' header row.",
+        "fr": "RLFF n'a pas pu lire ces fichiers (une erreur de RLFF lui-même : {error}). Rien n'a changé. Merci de "
+        "la signaler avec la ligne d'en-tête des fichiers.",
+    },
+    "data.kept": {
+        "en": "The data loaded before is still in use.",
+        "fr": "Les données chargées auparavant restent utilisées.",
+    },
+    "data.loaded": {"en": "What the dashboard reads", "fr": "Ce que lit le tableau de bord"},
+    "data.summary": {
+        "en": "Brand: {brand} · data from {start} to {end} · reported month: {month}",
+        "fr": "Marque : {brand} · données du {start} au {end} · mois présenté : {month}",
+    },
+    "data.files.file": {"en": "File", "fr": "Fichier"},
+    "data.files.kind": {"en": "Recognised as", "fr": "Reconnu comme"},
+    "data.files.rows": {"en": "Rows read", "fr": "Lignes lues"},
+    "data.preview": {"en": "Preview: {file}", "fr": "Aperçu : {file}"},
+    "data.preview.table": {
+        "en": "{table}: the first {n} of {total} rows",
+        "fr": "{table} : les {n} premières lignes sur {total}",
+    },
+    "data.forget": {"en": "Forget my files", "fr": "Oublier mes fichiers"},
+    "data.forget.help": {
+        "en": "Drops every file loaded in this session and goes back to the simulation.",
+        "fr": "Retire tous les fichiers chargés dans cette session et revient à la simulation.",
+    },
+    "data.sidebar_note": {
+        "en": "The dashboard shows your files (switch on “Your data”); the knobs below only move the simulation.",
+        "fr": "Le tableau de bord affiche vos fichiers (choix dans « Vos données ») ; les réglages ci-dessous ne "
+        "font bouger que la simulation.",
+    },
+    "data.missing.heading": {"en": "What your files cannot tell", "fr": "Ce que vos fichiers ne disent pas"},
+    "data.missing.intro": {
+        "en": "These reality metrics show “—” rather than an invented number. Upload the file that gives each one, "
+        "or fill in a blank template (the commented first row is an example).",
+        "fr": "Ces indicateurs du retour au réel affichent « — » plutôt qu'un chiffre inventé. Déposez le fichier "
+        "qui donne chacun d'eux, ou remplissez un modèle vierge (la première ligne, commentée, est un exemple).",
+    },
+    "data.missing.none": {
+        "en": "Your files give every reality metric.",
+        "fr": "Vos fichiers donnent tous les indicateurs du retour au réel.",
+    },
+    "data.missing.metric": {"en": "Metric", "fr": "Indicateur"},
+    "data.missing.why": {"en": "Why it is missing", "fr": "Pourquoi il manque"},
+    "data.missing.upload": {"en": "What to upload", "fr": "Quoi déposer"},
+    "data.missing.templates": {"en": "Blank templates", "fr": "Modèles vierges"},
+    "data.template": {"en": "{file} template", "fr": "Modèle {file}"},
+    "data.chart_hint": {"en": "To get it, upload {upload}.", "fr": "Pour l'obtenir, déposez {upload}."},
+    "data.caption.audience_unknown": {
+        "en": "“—”: your files do not give it. Exports give new follows, not a follower total (the follower curve "
+        "starts from 0), and never the accounts the brand follows (friends). A followers.csv with your totals "
+        "fills both.",
+        "fr": "« — » : vos fichiers ne le donnent pas. Les exports donnent les nouveaux abonnés, pas le total (la "
+        "courbe des abonnés part de 0), et jamais les comptes suivis par la marque (friends). Un followers.csv avec "
+        "vos totaux remplit les deux.",
+    },
+    "data.caption.fans_from_zero": {
+        "en": "Fans (followers) and friends (accounts followed) per day, all platforms. Your files give new follows "
+        "and unfollows, not a follower total, so the curve starts from 0 on their first day: read its shape, not "
+        "its level.",
+        "fr": "Fans (abonnés) et friends (comptes suivis) par jour, toutes plateformes. Vos fichiers donnent les "
+        "nouveaux abonnés et les désabonnements, pas le total : la courbe part de 0 à leur premier jour ; lisez sa "
+        "forme, pas son niveau.",
+    },
+    "data.caption.bought_unknown": {
+        "en": "New followers per day; the days a spike detector flags are marked ×. Your files cannot say which "
+        "followers were bought, so the bought share stays unknown.",
+        "fr": "Nouveaux abonnés par jour ; les jours signalés par un détecteur de pics sont marqués ×. Vos fichiers "
+        "ne disent pas quels abonnés ont été achetés : la part achetée reste inconnue.",
+    },
+    "missing.response_time_by_kind": {
+        "en": "Response time by message kind",
+        "fr": "Délai de réponse par type de message",
+    },
+    "missing.reply_rate": {"en": "Share of messages answered", "fr": "Part des messages ayant reçu une réponse"},
+    "missing.unanswered_backlog": {"en": "Messages left unanswered", "fr": "Messages restés sans réponse"},
+    "missing.crisis_timeline": {
+        "en": "Complaint spikes and crises left open",
+        "fr": "Pics de réclamations et crises laissées ouvertes",
+    },
+    "missing.roi": {
+        "en": "Return on investment: attributed revenue against total cost",
+        "fr": "Retour sur investissement : ventes attribuées face au coût total",
+    },
+    "missing.format_performance": {"en": "Conversions by post format", "fr": "Ventes par format de publication"},
+    "missing.engagement_sources": {
+        "en": "Who really engages: customers, the retweet ring, bots, the CM",
+        "fr": "Qui s'engage vraiment : clients, cercle de retweets, bots, le CM",
+    },
+    "missing.bought_follower_share": {"en": "Share of followers that were bought", "fr": "Part des abonnés achetés"},
+    "missing.strategy_adherence": {
+        "en": "Strategy presented vs strategy followed",
+        "fr": "Stratégie présentée vs stratégie suivie",
+    },
+    "missing.mention_shares": {
+        "en": "Mentions of the CM vs mentions of the brand",
+        "fr": "Mentions du CM vs mentions de la marque",
+    },
+    "missing.hours_per_activity": {"en": "Where the working hours go", "fr": "Où passent les heures de travail"},
+    "missing.competitor_benchmark": {
+        "en": "The “competitors” the deck compares with",
+        "fr": "Les « concurrents » auxquels la présentation se compare",
+    },
+    "missing.upload.response_time_by_kind": {
+        "en": "an inbox file (inbox.csv): one row per inbound message with received_at, kind (compliment, question, "
+        "complaint, crisis) and first_response_at (empty when never answered), from your help desk or the template",
+        "fr": "un fichier de messages (inbox.csv) : une ligne par message reçu avec received_at, kind (compliment, "
+        "question, complaint, crisis) et first_response_at (vide si jamais de réponse), depuis votre outil de "
+        "support ou le modèle",
+    },
+    "missing.upload.reply_rate": {
+        "en": "an inbox file (inbox.csv) with received_at, kind and first_response_at",
+        "fr": "un fichier de messages (inbox.csv) avec received_at, kind et first_response_at",
+    },
+    "missing.upload.unanswered_backlog": {
+        "en": "an inbox file (inbox.csv) with received_at, kind and first_response_at",
+        "fr": "un fichier de messages (inbox.csv) avec received_at, kind et first_response_at",
+    },
+    "missing.upload.crisis_timeline": {
+        "en": "an inbox file (inbox.csv) with received_at, kind and first_response_at",
+        "fr": "un fichier de messages (inbox.csv) avec received_at, kind et first_response_at",
+    },
+    "missing.upload.roi": {
+        "en": "a costs file (costs.csv: salary, tools, bought followers, ads, one row per month and category) and a "
+        "revenue file (revenue.csv: sales attributed to social media)",
+        "fr": "un fichier de coûts (costs.csv : salaire, outils, abonnés achetés, publicité, une ligne par mois et "
+        "par catégorie) et un fichier de ventes (revenue.csv : ventes attribuées aux réseaux sociaux)",
+    },
+    "missing.upload.format_performance": {
+        "en": "a revenue file (revenue.csv) whose rows name the post_id each sale is attributed to",
+        "fr": "un fichier de ventes (revenue.csv) dont chaque ligne nomme le post_id auquel la vente est attribuée",
+    },
+    "missing.upload.engagement_sources": {
+        "en": "an engagements file (engagements.csv) with one row per engagement and its source (customer, peer, "
+        "bot, self)",
+        "fr": "un fichier d'engagements (engagements.csv) avec une ligne par engagement et sa source (customer, "
+        "peer, bot, self)",
+    },
+    "missing.upload.bought_follower_share": {
+        "en": "a followers file (followers.csv) with bought_follows per day (from your invoices), or events of kind "
+        "follower_purchase",
+        "fr": "un fichier d'abonnés (followers.csv) avec bought_follows par jour (d'après vos factures), ou des "
+        "événements de type follower_purchase",
+    },
+    "missing.upload.strategy_adherence": {
+        "en": "a strategy file (strategy.csv): the actions planned per week and whether each was done",
+        "fr": "un fichier de stratégie (strategy.csv) : les actions prévues chaque semaine et si chacune a été faite",
+    },
+    "missing.upload.mention_shares": {
+        "en": "a mentions file (mentions.csv) from your monitoring tool, with target and sentiment",
+        "fr": "un fichier de mentions (mentions.csv) issu de votre outil de veille, avec target et sentiment",
+    },
+    "missing.upload.hours_per_activity": {
+        "en": "a time-use file (time_use.csv): hours per activity per week",
+        "fr": "un fichier d'emploi du temps (time_use.csv) : heures par activité et par semaine",
+    },
+    "missing.upload.competitor_benchmark": {
+        "en": "a peers file (peers.csv): the accounts you compare with, their followers and whether they retweet you",
+        "fr": "un fichier de pairs (peers.csv) : les comptes auxquels vous vous comparez, leurs abonnés et s'ils vous "
+        "retweetent",
+    },
+    "missing.reason.no_inbox": {"en": "no inbox was uploaded", "fr": "aucun fichier de messages n'a été déposé"},
+    "missing.reason.no_engagements": {
+        "en": "no engagements were uploaded",
+        "fr": "aucun engagement n'a été déposé",
+    },
+    "missing.reason.no_sources": {
+        "en": "platform exports give totals per post, never who engaged (peer, bot, self or customer)",
+        "fr": "les exports des plateformes donnent des totaux par publication, jamais qui s'est engagé (pair, bot, "
+        "le CM ou client)",
+    },
+    "missing.reason.no_followers": {
+        "en": "no follower file was uploaded",
+        "fr": "aucun fichier d'abonnés n'a été déposé",
+    },
+    "missing.reason.bought_unknown": {
+        "en": "platform exports never say which followers were bought (the spike detector still runs)",
+        "fr": "les exports des plateformes ne disent jamais quels abonnés ont été achetés (le détecteur de pics "
+        "fonctionne quand même)",
+    },
+    "missing.reason.no_costs_revenue": {
+        "en": "no costs and no revenue were uploaded",
+        "fr": "ni coûts ni ventes n'ont été déposés",
+    },
+    "missing.reason.no_costs": {"en": "no costs were uploaded", "fr": "aucun coût n'a été déposé"},
+    "missing.reason.no_revenue": {"en": "no revenue was uploaded", "fr": "aucune vente n'a été déposée"},
+    "missing.reason.no_posts": {"en": "no posts were uploaded", "fr": "aucune publication n'a été déposée"},
+    "missing.reason.no_conversions": {
+        "en": "exports count engagement, not the sales each post brought",
+        "fr": "les exports comptent l'engagement, pas les ventes apportées par chaque publication",
+    },
+    "missing.reason.no_strategy": {
+        "en": "no strategy plan was uploaded",
+        "fr": "aucun plan de stratégie n'a été déposé",
+    },
+    "missing.reason.no_mentions": {
+        "en": "no mentions file was uploaded",
+        "fr": "aucun fichier de mentions n'a été déposé",
+    },
+    "missing.reason.no_time_use": {"en": "no time sheet was uploaded", "fr": "aucun emploi du temps n'a été déposé"},
+    "missing.reason.no_peers": {"en": "no peers file was uploaded", "fr": "aucun fichier de pairs n'a été déposé"},
+    # --- export ------------------------------------------------------------------------------
+    "export.title": {
+        "en": "Export",
+        "fr": "Exporter",
+    },
+    "export.intro": {
+        "en": "Big Boss never opens the dashboard: send him the deck, or the charts as images. The same files come from the command line: `rlff export --format pptx --out deck.pptx`.",
+        "fr": "Big Boss n'ouvre jamais le tableau de bord : envoyez-lui la présentation, ou les graphiques en images. Les mêmes fichiers sortent en ligne de commande : `rlff export --format pptx --out deck.pptx`.",
+    },
+    "export.honest": {
+        "en": "Honest edition (red-pen notes and a reality appendix)",
+        "fr": "Édition honnête (annotée au stylo rouge, avec annexe de retour au réel)",
+    },
+    "export.honest.help": {
+        "en": "Each vanity slide gets a note of what it hides, computed from the same data, and the deck ends with the reality-check charts.",
+        "fr": "Chaque diapositive de vanité reçoit une note de ce qu'elle cache, calculée à partir des mêmes données, et la présentation se termine par les graphiques du retour au réel.",
+    },
+    "export.deck": {
+        "en": "The deck (.pptx)",
+        "fr": "La présentation (.pptx)",
+    },
+    "export.deck.prepare": {
+        "en": "Prepare the deck",
+        "fr": "Préparer la présentation",
+    },
+    "export.deck.download": {
+        "en": "Download the deck",
+        "fr": "Télécharger la présentation",
+    },
+    "export.zip": {
+        "en": "All charts (.zip: PNG and SVG)",
+        "fr": "Tous les graphiques (.zip : PNG et SVG)",
+    },
+    "export.zip.prepare": {
+        "en": "Prepare all charts",
+        "fr": "Préparer tous les graphiques",
+    },
+    "export.zip.download": {
+        "en": "Download all charts (.zip)",
+        "fr": "Télécharger tous les graphiques (.zip)",
+    },
+    "export.charts": {
+        "en": "One chart at a time (PNG, 2560 × 1440)",
+        "fr": "Un graphique à la fois (PNG, 2560 × 1440)",
+    },
+    "export.png": {
+        "en": "PNG",
+        "fr": "PNG",
+    },
+    "export.rendering": {
+        "en": "Rendering {done}/{total}: {label}",
+        "fr": "Rendu {done}/{total} : {label}",
+    },
+    "export.ready": {
+        "en": "Ready: {name}",
+        "fr": "Prêt : {name}",
+    },
+    "export.failed": {
+        "en": "The export failed: {message}",
+        "fr": "L'export a échoué : {message}",
+    },
     # --- sidebar ---------------------------------------------------------------------------
     "sidebar.title": {"en": "Scenario", "fr": "Scénario"},
     "sidebar.intro": {

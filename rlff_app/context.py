@@ -4,10 +4,12 @@ Caching lives here, around pure ``rlff`` calls, and is bounded. A knob change gi
 new :class:`~rlff.scenario.Scenario`, so only the functions whose arguments changed
 run again; switching pages reuses the same tables.
 
-Pages other people add (\"Your data\", \"Export\") read data through :class:`AppContext`
-too. To switch the dashboard to uploaded data, a page stores the :class:`~rlff.schema.Tables`
-under ``st.session_state[UPLOAD_TABLES]`` and a content digest under
-``st.session_state[UPLOAD_KEY]``; every view then draws those tables.
+Every page reads its data through :class:`AppContext`. The "Your data" page
+(:mod:`rlff_app.upload`) keeps an upload's :class:`~rlff.schema.Tables` under
+``st.session_state[UPLOAD_TABLES]``, a content digest under ``UPLOAD_KEY`` and the
+:class:`~rlff_app.dataset.UploadedData` under ``UPLOAD_INFO``; when the switch
+``st.session_state[DATA_SOURCE]`` says "upload", every view and the exports draw those
+tables, with what the files cannot tell shown as "—" (:mod:`rlff_app.dataset`).
 """
 
 from __future__ import annotations
@@ -25,10 +27,14 @@ from rlff.charts_base import shared
 from rlff.scenario import Scenario
 from rlff.schema import Tables
 from rlff.simulate import simulate
+from rlff_app.dataset import Gaps, UploadedData, chart_hint, honest_chart, honest_kpis, honest_reality
 
 CONTEXT = "rlff.context"
 UPLOAD_TABLES = "rlff.upload.tables"
 UPLOAD_KEY = "rlff.upload.key"
+UPLOAD_INFO = "rlff.upload.data"
+DATA_SOURCE = "data.source"  # the switch's widget key: "simulation" or "upload"
+SOURCES: tuple[str, ...] = ("simulation", "upload")
 CACHE_TTL_SECONDS = 3600
 
 
@@ -73,7 +79,7 @@ def reality_numbers(_scenario: Scenario, seed: int, data_key: str) -> dict[str, 
         if tables.inbox.empty
         else metrics.unanswered_backlog(tables.inbox, metrics.month_bounds(month)[1]),
         "roi": metrics.roi(tables.costs, tables.revenue, month),
-        "bought_follower_share": metrics.bought_follower_share(tables.followers, month),
+        "bought_follower_share": metrics.known_bought_follower_share(tables, month),
         "strategy_adherence": metrics.strategy_adherence(tables.strategy, month),
     }
 
@@ -88,8 +94,26 @@ def top_posts_table(_scenario: Scenario, seed: int, data_key: str, lang: str) ->
 # reuses the charts the other two already built. 20 charts × 2 languages × ~10 datasets.
 @st.cache_resource(max_entries=512, ttl=CACHE_TTL_SECONDS, show_spinner=False)
 def one_chart(_scenario: Scenario, seed: int, data_key: str, key: str, lang: str) -> Chart:
-    """One chart of rlff.charts in one language."""
-    return build_chart(_tables(_scenario, seed, data_key), key, lang=lang)
+    """One chart of rlff.charts in one language (for an upload: blank where the files cannot tell)."""
+    chart = build_chart(_tables(_scenario, seed, data_key), key, lang=lang)
+    return honest_chart(chart, _gaps(data_key), lang)
+
+
+def _gaps(data_key: str) -> Gaps:
+    """What the data of ``data_key`` cannot tell: nothing for the simulation."""
+    uploaded = st.session_state.get(UPLOAD_INFO)
+    if data_key.startswith("upload|") and isinstance(uploaded, UploadedData):
+        return uploaded.gaps
+    return Gaps()
+
+
+def uses_upload() -> bool:
+    """True when the switch says "my data" and an upload is loaded in this session."""
+    return (
+        st.session_state.get(DATA_SOURCE) == "upload"
+        and bool(st.session_state.get(UPLOAD_KEY))
+        and isinstance(st.session_state.get(UPLOAD_TABLES), Tables)
+    )
 
 
 def data_key(scenario: Scenario, seed: int, upload_digest: str | None = None) -> str:
@@ -108,29 +132,36 @@ class AppContext:
 
     @property
     def data_key(self) -> str:
-        """Cache key of the data in use: the uploaded tables if any, else the simulation."""
-        digest = st.session_state.get(UPLOAD_KEY)
-        uploaded = digest and isinstance(st.session_state.get(UPLOAD_TABLES), Tables)
-        return data_key(self.scenario, self.seed, str(digest) if uploaded else None)
+        """Cache key of the data in use: the uploaded tables if switched to them, else the simulation."""
+        digest = st.session_state.get(UPLOAD_KEY) if uses_upload() else None
+        return data_key(self.scenario, self.seed, str(digest) if digest else None)
 
     def tables(self) -> Tables:
-        """The dataset every view draws (uploaded tables if any, else the simulation)."""
+        """The dataset every view draws (the upload when switched to it, else the simulation)."""
         return _tables(self.scenario, self.seed, self.data_key)
 
+    def gaps(self) -> Gaps:
+        """What the data in use cannot tell (nothing, for the simulation)."""
+        return _gaps(self.data_key)
+
+    def chart_hint(self, key: str) -> str | None:
+        """What to upload to draw the chart ``key``, when the data in use lacks it."""
+        return chart_hint(key, self.gaps(), self.lang)
+
     def kpis(self) -> metrics.VanityKPIs:
-        """The deck's four tiles."""
-        return vanity_kpis(self.scenario, self.seed, self.data_key)
+        """The deck's four tiles ("—" where the files cannot tell)."""
+        return honest_kpis(vanity_kpis(self.scenario, self.seed, self.data_key), self.gaps())
 
     def reality_numbers(self) -> dict[str, Any]:
-        """The reality tiles' numbers for the reported month."""
-        return reality_numbers(self.scenario, self.seed, self.data_key)
+        """The reality tiles' numbers for the reported month (None where the files cannot tell)."""
+        return honest_reality(reality_numbers(self.scenario, self.seed, self.data_key), self.gaps())
 
     def top_posts(self) -> pd.DataFrame:
         """The Big Boss view's table of top posts, translated."""
         return top_posts_table(self.scenario, self.seed, self.data_key, self.lang)
 
     def charts(self, keys: tuple[str, ...]) -> dict[str, Chart]:
-        """Charts of rlff.charts by key (see ``CHARTS`` in each view)."""
+        """Charts of rlff.charts by key (see ``CHARTS`` in each view), blank where the files cannot tell."""
         data = self.data_key
         return {k: one_chart(self.scenario, self.seed, data, k, self.lang) for k in keys}
 

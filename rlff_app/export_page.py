@@ -20,46 +20,16 @@ from rlff import images
 from rlff.charts import Chart, build_charts
 from rlff.deck import deck_file_name, export_deck
 from rlff.export import export_zip, zip_file_name
+from rlff.i18n import t
 from rlff.images import ChromiumMissing, ExportError, export_images, image_name
 from rlff.schema import TABLE_NAMES, Tables
+from rlff_app.show import plain_md
 
 STATE = "export.files"  # session_state: {"deck": (fingerprint, bytes), "zip": (fingerprint, bytes)}
 
-TEXT: dict[str, dict[str, str]] = {
-    "title": {"en": "Export", "fr": "Exporter"},
-    "intro": {
-        "en": "Big Boss never opens the dashboard: send him the deck, or the charts as images. "
-        "The same files come from the command line: `rlff export --format pptx --out deck.pptx`.",
-        "fr": "Big Boss n'ouvre jamais le tableau de bord : envoyez-lui la présentation, ou les graphiques en "
-        "images. Les mêmes fichiers sortent en ligne de commande : `rlff export --format pptx --out deck.pptx`.",
-    },
-    "honest": {
-        "en": "Honest edition (red-pen notes and a reality appendix)",
-        "fr": "Édition honnête (annotée au stylo rouge, avec annexe de retour au réel)",
-    },
-    "honest.help": {
-        "en": "Each vanity slide gets a note of what it hides, computed from the same data, and the deck ends "
-        "with the reality-check charts.",
-        "fr": "Chaque diapositive de vanité reçoit une note de ce qu'elle cache, calculée à partir des mêmes "
-        "données, et la présentation se termine par les graphiques du retour au réel.",
-    },
-    "deck": {"en": "The deck (.pptx)", "fr": "La présentation (.pptx)"},
-    "deck.prepare": {"en": "Prepare the deck", "fr": "Préparer la présentation"},
-    "deck.download": {"en": "Download the deck", "fr": "Télécharger la présentation"},
-    "zip": {"en": "All charts (.zip: PNG and SVG)", "fr": "Tous les graphiques (.zip : PNG et SVG)"},
-    "zip.prepare": {"en": "Prepare all charts", "fr": "Préparer tous les graphiques"},
-    "zip.download": {"en": "Download all charts (.zip)", "fr": "Télécharger tous les graphiques (.zip)"},
-    "charts": {"en": "One chart at a time (PNG, 2560 × 1440)", "fr": "Un graphique à la fois (PNG, 2560 × 1440)"},
-    "png": {"en": "PNG", "fr": "PNG"},
-    "rendering": {"en": "Rendering {done}/{total}: {label}", "fr": "Rendu {done}/{total} : {label}"},
-    "ready": {"en": "Ready: {name}", "fr": "Prêt : {name}"},
-    "failed": {"en": "The export failed: {message}", "fr": "L'export a échoué : {message}"},
-}
-
 
 def _t(key: str, lang: str, **values: object) -> str:
-    text = TEXT[key].get(lang) or TEXT[key]["en"]
-    return text.format(**values) if values else text
+    return t(f"export.{key}", lang, **values)
 
 
 def fingerprint(tables: Tables, lang: str, *extra: object) -> str:
@@ -78,7 +48,9 @@ def _progress_bar(lang: str) -> tuple[Any, Callable[[int, int, str], None]]:
     bar = st.progress(0.0, text=_t("rendering", lang, done=0, total="…", label=""))
 
     def progress(done: int, total: int, label: str) -> None:
-        bar.progress(min(done / max(total, 1), 1.0), text=_t("rendering", lang, done=done, total=total, label=label))
+        bar.progress(
+            min(done / max(total, 1), 1.0), text=_t("rendering", lang, done=done, total=total, label=plain_md(label))
+        )
 
     return bar, progress
 
@@ -99,9 +71,9 @@ def _prepare(kind: str, fp: str, make: Callable[[Callable[[int, int, str], None]
     try:
         _keep(kind, fp, make(progress))
     except ChromiumMissing as exc:
-        st.error(str(exc))
+        st.error(str(exc))  # our own message (install commands), no data in it
     except ExportError as exc:
-        st.error(_t("failed", lang, message=exc))
+        st.error(_t("failed", lang, message=plain_md(exc)))
     finally:
         bar.empty()
 
@@ -127,7 +99,7 @@ def render_export_page(tables: Tables, lang: str, charts: Sequence[Chart] | None
     st.title(_t("title", lang))
     st.markdown(_t("intro", lang))
     if images.chromium_path() is None:
-        st.error(str(ChromiumMissing()))
+        st.error(str(ChromiumMissing()))  # our own message (install commands), no data in it
         return
     honest = st.toggle(_t("honest", lang), key="export.honest", help=_t("honest.help", lang))
     all_charts = list(charts) if charts is not None else build_charts(tables, lang=lang)

@@ -22,6 +22,7 @@ from rlff_app import sidebar
 from rlff_app.context import CONTEXT, AppContext, PageSpec
 from rlff_app.pages import PAGES
 from rlff_app.query import scenario_from_state
+from rlff_app.show import plain_md
 
 PAGES_STATE = "rlff.pages"
 
@@ -44,7 +45,9 @@ def main() -> None:
     state = sidebar.render()
     lang = check_lang(str(state["lang"]))
     for problem in sidebar.pop_query_problems():
-        st.warning(t("app.query_error", lang, key=problem.key, value=problem.value, message=t(problem.reason, lang)))
+        # The value comes from the link: escaped, so a crafted URL cannot add links or markup.
+        message = t("app.query_error", lang, key=problem.key, value=problem.value, message=t(problem.reason, lang))
+        st.warning(plain_md(message))
     error: str | None = None
     try:
         scenario, seed = scenario_from_state(state)
@@ -54,7 +57,7 @@ def main() -> None:
         st.session_state.pop(CONTEXT, None)
     nav = st.navigation(_pages(lang))
     if error is not None:
-        st.error(t("app.scenario_error", lang, message=error), icon="⚠️")
+        st.error(plain_md(t("app.scenario_error", lang, message=error)), icon="⚠️")
         return
     nav.run()
     st.divider()

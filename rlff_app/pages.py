@@ -8,11 +8,12 @@ and one line below.
 from __future__ import annotations
 
 from rlff_app.context import PageSpec
-from rlff_app.views import boss, reality, side
+from rlff_app.views import boss, data, export, reality, side
 
 PAGES: list[PageSpec] = [
     boss.PAGE,
     reality.PAGE,
     side.PAGE,
-    # "Your data" (upload, validate, switch the dashboard to it) and "Export" go here.
+    data.PAGE,
+    export.PAGE,
 ]

@@ -1,10 +1,14 @@
 """Small Streamlit pieces every page uses: a chart with its caption, tiles, the deck's look.
 
-Text that comes from the data (brand, names, post texts) is shown with ``st.text`` or
-``st.dataframe``, never as Markdown or HTML. The only HTML here is static CSS.
+Text that comes from the data or the user (brand, names, post texts, file names, import
+messages, URL values) is shown with ``st.text`` or ``st.dataframe``, or passed through
+:func:`plain_md` before an element that renders Markdown (``st.error``, ``st.caption``…).
+The only HTML here is static CSS.
 """
 
 from __future__ import annotations
+
+import re
 
 import streamlit as st
 
@@ -13,6 +17,10 @@ from rlff.charts import Chart
 from rlff.i18n import fmt_int, fmt_pct, fmt_signed, t
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
+
+# Every ASCII punctuation character can be backslash-escaped in CommonMark; escaping them all
+# leaves no link, emphasis, HTML tag, entity, directive (:red[…]) or LaTeX ($…$) to render.
+_MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
 
 # Static CSS only (no data): the Big Boss view dresses its tiles like an agency slide.
 _BOSS_CSS = """
@@ -32,10 +40,29 @@ def boss_style() -> None:
     st.html(_BOSS_CSS)
 
 
-def chart(c: Chart) -> None:
-    """One chart, exactly as exported (``theme=None``), with its one-line caption below."""
+def plain_md(text: object) -> str:
+    """``text`` escaped for an element that renders Markdown: shown literally, nothing runs or links.
+
+    ``[click](javascript:alert(1))`` becomes ``\\[click\\]\\(javascript\\:alert\\(1\\)\\)``,
+    which Markdown shows as the original characters.
+    """
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def chart(c: Chart, hint: str | None = None) -> None:
+    """One chart, exactly as exported (``theme=None``), with its one-line caption below.
+
+    A chart the data cannot draw shows its "what is missing" message instead, and ``hint``
+    (what to upload to get it) when given.
+    """
+    if not c.available:
+        with st.container(border=True):
+            st.info(plain_md(c.caption), icon=":material/block:")
+            if hint:
+                st.caption(plain_md(hint))
+        return
     st.plotly_chart(c.figure, theme=None, width="stretch", config=PLOTLY_CONFIG, key=f"chart.{c.key}")
-    st.caption(c.caption)
+    st.caption(plain_md(c.caption))
 
 
 def delta_text(now: int | None, before: int | None, lang: str) -> str | None:

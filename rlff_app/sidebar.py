@@ -13,6 +13,7 @@ import streamlit as st
 
 from rlff.i18n import check_lang, name, t
 from rlff.scenario import SOCIAL_PLATFORMS
+from rlff_app.context import uses_upload
 from rlff_app.query import (
     GROUPS,
     KNOBS,
@@ -79,6 +80,8 @@ def render() -> dict[str, Any]:
     lang = check_lang(str(st.session_state.get(KNOBS_BY_NAME["lang"].key, "en")))
     with st.sidebar:
         st.header(t("sidebar.title", lang))
+        if uses_upload():
+            st.info(t("data.sidebar_note", lang), icon=":material/upload_file:")
         st.caption(t("sidebar.intro", lang))
         for group in GROUPS:
             with st.expander(t(f"sidebar.group.{group}", lang), expanded=group in ("general", "audience")):

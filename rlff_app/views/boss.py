@@ -8,7 +8,8 @@ import streamlit as st
 
 from rlff.charts_base import month_label
 from rlff.charts_boss import tiles_caption, top_posts_caption
-from rlff.i18n import fmt_pct, t
+from rlff.i18n import fmt_int, fmt_month, fmt_pct, t
+from rlff.metrics import previous_month
 from rlff_app import show
 from rlff_app.context import AppContext, PageSpec, current
 
@@ -26,8 +27,14 @@ def render(ctx: AppContext) -> None:
     st.text(t("boss.subheading", lang, cm=tables.meta.cm_name or "#CM"))
 
     kpis = ctx.kpis()
+    gaps = ctx.gaps()
     show.vanity_tiles(kpis, lang)
-    st.caption(tiles_caption(kpis, lang))
+    if gaps.previous_month:
+        st.caption(tiles_caption(kpis, lang))
+    else:
+        st.caption(t("boss.tiles_no_previous", lang, prev=fmt_month(previous_month(kpis.month), lang)))
+    if not (gaps.friends_known and gaps.fans_known):
+        st.caption(t("data.caption.audience_unknown", lang))
     if kpis.engagement_rate is not None:
         st.caption(
             f"{t('tile.engagement_rate', lang)} : {fmt_pct(kpis.engagement_rate, lang)}"
@@ -37,16 +44,19 @@ def render(ctx: AppContext) -> None:
 
     left, right = st.columns(2)
     with left:
-        show.chart(charts["engagement_over_time"])
+        show.chart(charts["engagement_over_time"], ctx.chart_hint("engagement_over_time"))
     with right:
-        show.chart(charts["follower_growth"])
-    show.chart(charts["competitor_benchmark"])
+        show.chart(charts["follower_growth"], ctx.chart_hint("follower_growth"))
+    show.chart(charts["competitor_benchmark"], ctx.chart_hint("competitor_benchmark"))
 
     st.subheader(t("boss.top_posts", lang))
     # Post texts come from the data: a dataframe shows them as plain text.
     published = t("table.published_at", lang)
     date_format = "DD/MM/YYYY HH:mm" if lang == "fr" else "YYYY-MM-DD HH:mm"
     top = ctx.top_posts()
+    no_sales = gaps.lacks("format_performance")  # the files do not say what each post sold
+    if no_sales:
+        top = top.drop(columns=[t("table.conversions", lang)])
     st.dataframe(
         top,
         hide_index=True,
@@ -54,7 +64,10 @@ def render(ctx: AppContext) -> None:
         key="boss.top_posts",
         column_config={published: st.column_config.DatetimeColumn(published, format=date_format)},
     )
-    st.caption(top_posts_caption(top, lang))
+    if no_sales:
+        st.caption(t("boss.top_posts_no_sales", lang, n=fmt_int(len(top), lang)))
+    else:
+        st.caption(top_posts_caption(top, lang))
 
 
 PAGE = PageSpec(key="boss", title_key="page.boss", file=Path(__file__), default=True)

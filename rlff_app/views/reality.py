@@ -49,7 +49,7 @@ def render(ctx: AppContext) -> None:
             pair = keys[i : i + 2]
             for col, key in zip(st.columns(2), pair, strict=False):
                 with col:
-                    show.chart(charts[key])
+                    show.chart(charts[key], ctx.chart_hint(key))
 
 
 PAGE = PageSpec(key="reality", title_key="page.reality", file=Path(__file__))

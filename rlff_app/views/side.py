@@ -32,7 +32,7 @@ def render(ctx: AppContext) -> None:
     lang = ctx.lang
     charts = ctx.charts(CHARTS)
     st.title(t("side.heading", lang, month=month_label(ctx.tables(), lang)))
-    show.chart(charts["vanity_index"])
+    show.chart(charts["vanity_index"], ctx.chart_hint("vanity_index"))
 
     left, right = st.columns(2)
     with left:
@@ -47,15 +47,15 @@ def render(ctx: AppContext) -> None:
     for vanity, value in PAIRS:
         left, right = st.columns(2)
         with left:
-            show.chart(charts[vanity])
+            show.chart(charts[vanity], ctx.chart_hint(vanity))
         with right:
-            show.chart(charts[value])
-    show.chart(charts["vanity_vs_value"])
+            show.chart(charts[value], ctx.chart_hint(value))
+    show.chart(charts["vanity_vs_value"], ctx.chart_hint("vanity_vs_value"))
     left, right = st.columns(2)
     with left:
-        show.chart(charts["posts_vanity_value"])
+        show.chart(charts["posts_vanity_value"], ctx.chart_hint("posts_vanity_value"))
     with right:
-        show.chart(charts["format_performance"])
+        show.chart(charts["format_performance"], ctx.chart_hint("format_performance"))
 
 
 PAGE = PageSpec(key="side", title_key="page.side", file=Path(__file__))
