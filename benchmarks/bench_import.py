@@ -18,12 +18,34 @@ import numpy as np
 
 from rlff.imports import read_file
 
-HEADER = ["Post id", "Date", "Post text", "Post Link", "Impressions", "Likes", "Engagements", "Bookmarks", "Shares",
-          "New follows", "Replies", "Reposts", "Profile visits", "Detail Expands", "URL Clicks", "Hashtag Clicks",
-          "Permalink Clicks"]
+HEADER = [
+    "Post id",
+    "Date",
+    "Post text",
+    "Post Link",
+    "Impressions",
+    "Likes",
+    "Engagements",
+    "Bookmarks",
+    "Shares",
+    "New follows",
+    "Replies",
+    "Reposts",
+    "Profile visits",
+    "Detail Expands",
+    "URL Clicks",
+    "Hashtag Clicks",
+    "Permalink Clicks",
+]
 TARGET_SECONDS = 1.0
-CAPTIONS = ["Happy Monday! Who needs coffee?", "Our new product is here https://example.com/p",
-            "Merci à tous, c'est énorme", "Thread: 5 tips, 1/5", "Contest time, RT to win!", "Weekend vibes"]
+CAPTIONS = [
+    "Happy Monday! Who needs coffee?",
+    "Our new product is here https://example.com/p",
+    "Merci à tous, c'est énorme",
+    "Thread: 5 tips, 1/5",
+    "Contest time, RT to win!",
+    "Weekend vibes",
+]
 
 
 def x_export(rows: int, seed: int = 0) -> bytes:
@@ -37,8 +59,9 @@ def x_export(rows: int, seed: int = 0) -> bytes:
     writer.writerow(HEADER)
     for i in range(rows):
         pid = 1200000000000000000 + i
-        writer.writerow([pid, dates[i], CAPTIONS[i % len(CAPTIONS)], f"https://x.com/acme/status/{pid}",
-                         *counts[i].tolist()])
+        writer.writerow(
+            [pid, dates[i], CAPTIONS[i % len(CAPTIONS)], f"https://x.com/acme/status/{pid}", *counts[i].tolist()]
+        )
     return buffer.getvalue().encode()
 
 
@@ -54,8 +77,10 @@ def main() -> int:
         cpu.append(time.process_time() - start_cpu)
     median = statistics.median(times)
     print(f"read_file: {rows:,} X posts ({len(data) / 1e6:.1f} MB) -> {result.row_counts}")
-    print(f"wall: median {median:.3f} s, best {min(times):.3f} s over {len(times)} runs "
-          f"(target <= {TARGET_SECONDS:.1f} s); CPU: median {statistics.median(cpu):.3f} s")
+    print(
+        f"wall: median {median:.3f} s, best {min(times):.3f} s over {len(times)} runs "
+        f"(target <= {TARGET_SECONDS:.1f} s); CPU: median {statistics.median(cpu):.3f} s"
+    )
     # Other processes on a shared machine slow the wall clock; the load says how much to trust it.
     print(f"load average when measured: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     return 0 if median <= TARGET_SECONDS else 1
