@@ -7,18 +7,17 @@ everywhere else, straight from :mod:`rlff.metrics`.
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from rlff import metrics, theme
 from rlff.charts_base import (
     Chart,
-    add_event_lines,
-    finish,
+    event_marks,
+    figure,
     month_label,
     month_of,
     plain_text,
     shared,
+    subplot_grid,
     unavailable,
 )
 from rlff.i18n import fmt_int, fmt_month, fmt_month_short, fmt_pct, name, t
@@ -38,15 +37,17 @@ def chart_boss_tiles(tables: Tables, *, lang: str) -> Chart:
     kpis = shared(tables, metrics.vanity_kpis)
     month = month_label(tables, lang)
     title = t("chart.boss_tiles.title", lang, month=month)
-    fig = make_subplots(rows=1, cols=4, specs=[[{"type": "indicator"}] * 4])
+    grid = subplot_grid(1, 4, types=(("indicator",) * 4,))
+    traces = []
     for i, k in enumerate(TILES, start=1):
         value, prev = getattr(kpis, k), getattr(kpis, f"{k}_prev")
-        fig.add_trace(
-            go.Indicator(
-                mode="number+delta" if prev is not None else "number",
-                value=value if value is not None else 0,
-                number={"valueformat": ",d", "font": {"size": 64, "color": theme.BOSS_TEXT}},
-                delta={
+        traces.append(
+            {
+                "type": "indicator",
+                "mode": "number+delta" if prev is not None else "number",
+                "value": value if value is not None else 0,
+                "number": {"valueformat": ",d", "font": {"size": 64, "color": theme.BOSS_TEXT}},
+                "delta": {
                     "reference": prev if prev is not None else 0,
                     "relative": True,
                     "valueformat": "+.1%",
@@ -54,12 +55,11 @@ def chart_boss_tiles(tables: Tables, *, lang: str) -> Chart:
                     "decreasing": {"color": theme.DOWN},
                     "font": {"size": 24},
                 },
-                title={"text": t(f"tile.{k}", lang), "font": {"size": 22, "color": theme.BOSS_MUTED}},
-            ),
-            row=1,
-            col=i,
+                "title": {"text": t(f"tile.{k}", lang), "font": {"size": 22, "color": theme.BOSS_MUTED}},
+                **grid.cell(1, i),
+            }
         )
-    finish(fig, title=title, view=VIEW, lang=lang)
+    fig = figure(VIEW, lang, title, traces, grid=grid)
     return Chart("boss_tiles", VIEW, title, tiles_caption(kpis, lang), fig, tile_headline(kpis, lang))
 
 
@@ -80,29 +80,30 @@ def chart_follower_growth(tables: Tables, *, lang: str) -> Chart:
     if tables.followers.empty:
         return unavailable("follower_growth", VIEW, lang, title)
     curve = shared(tables, metrics.follower_curve)
-    fig = go.Figure()
-    fig.add_trace(
-        go.Scatter(
-            x=curve["date"],
-            y=curve["followers"],
-            name=t("series.fans", lang),
-            mode="lines",
-            fill="tozeroy",
-            line={"color": theme.OKABE_ITO["sky_blue"], "width": 4},
-            fillcolor="rgba(86,180,233,0.18)",
-        )
+    shapes, notes = event_marks(
+        tables.events, ("cm_day", "certificate", "follower_purchase", "strategy_deck"), lang, VIEW
     )
-    fig.add_trace(
-        go.Scatter(
-            x=curve["date"],
-            y=curve["friends"],
-            name=t("series.friends", lang),
-            mode="lines",
-            line={"color": theme.OKABE_ITO["orange"], "width": 3},
-        )
-    )
-    add_event_lines(fig, tables.events, ("cm_day", "certificate", "follower_purchase", "strategy_deck"), lang, VIEW)
-    finish(fig, title=title, view=VIEW, lang=lang, date_axes=("xaxis",))
+    traces = [
+        {
+            "type": "scatter",
+            "x": curve["date"],
+            "y": curve["followers"],
+            "name": t("series.fans", lang),
+            "mode": "lines",
+            "fill": "tozeroy",
+            "line": {"color": theme.OKABE_ITO["sky_blue"], "width": 4},
+            "fillcolor": "rgba(86,180,233,0.18)",
+        },
+        {
+            "type": "scatter",
+            "x": curve["date"],
+            "y": curve["friends"],
+            "name": t("series.friends", lang),
+            "mode": "lines",
+            "line": {"color": theme.OKABE_ITO["orange"], "width": 3},
+        },
+    ]
+    fig = figure(VIEW, lang, title, traces, {"shapes": shapes, "annotations": notes}, date_axes=("xaxis",))
     first, last = int(curve["followers"].iloc[0]), int(curve["followers"].iloc[-1])
     change = fmt_pct((last - first) / first, lang, 0, signed=True) if first else "—"
     caption = t(
@@ -122,26 +123,24 @@ def chart_engagement_over_time(tables: Tables, *, lang: str) -> Chart:
     reported = month_of(tables)
     per = per[per.index <= reported]
     labels = [fmt_month_short(m, lang) for m in per.index]
-    fig = go.Figure()
-    for kind, series_key, color in (
-        ("like", "series.likes", theme.OKABE_ITO["sky_blue"]),
-        ("retweet", "series.retweets", theme.OKABE_ITO["orange"]),
-    ):
-        fig.add_trace(
-            go.Bar(
-                x=labels,
-                y=per[kind].to_numpy(),
-                name=t(series_key, lang),
-                marker={"color": color},
-                texttemplate="%{y:,d}",
-                textposition="outside",
-                textfont={"size": 16, "color": theme.BOSS_TEXT},
-                cliponaxis=False,
-            )
+    traces = [
+        {
+            "type": "bar",
+            "x": labels,
+            "y": per[kind].to_numpy(),
+            "name": t(series_key, lang),
+            "marker": {"color": color},
+            "texttemplate": "%{y:,d}",
+            "textposition": "outside",
+            "textfont": {"size": 16, "color": theme.BOSS_TEXT},
+            "cliponaxis": False,
+        }
+        for kind, series_key, color in (
+            ("like", "series.likes", theme.OKABE_ITO["sky_blue"]),
+            ("retweet", "series.retweets", theme.OKABE_ITO["orange"]),
         )
-    fig.update_layout(barmode="group")
-    fig.update_yaxes(rangemode="tozero")
-    finish(fig, title=title, view=VIEW, lang=lang)
+    ]
+    fig = figure(VIEW, lang, title, traces, {"barmode": "group", "yaxis": {"rangemode": "tozero"}})
     kpis = shared(tables, metrics.vanity_kpis)
     caption = t(
         "chart.engagement_over_time.caption",
@@ -160,7 +159,7 @@ def chart_engagement_over_time(tables: Tables, *, lang: str) -> Chart:
 def chart_competitor_benchmark(tables: Tables, *, lang: str) -> Chart:
     """Row 10: the brand against its "competitors", who are the retweet ring."""
     title = t("chart.competitor_benchmark.title", lang)
-    bench = metrics.competitor_benchmark(tables)
+    bench = metrics.competitor_benchmark(tables, kpis=shared(tables, metrics.vanity_kpis))
     if len(bench) <= 1:
         return unavailable("competitor_benchmark", VIEW, lang, title)
     bench = bench.assign(total=bench["likes"].fillna(0) + bench["retweets"].fillna(0))
@@ -177,23 +176,21 @@ def chart_competitor_benchmark(tables: Tables, *, lang: str) -> Chart:
         "" if b else t("series.in_ring" if r else "series.not_in_ring", lang)
         for b, r in zip(bench["is_brand"], bench["in_ring"], strict=True)
     ]
-    fig = go.Figure(
-        go.Bar(
-            x=bench["total"].to_numpy(),
-            y=labels,
-            orientation="h",
-            marker={"color": colors},
-            customdata=status,
-            hovertemplate="%{y}: %{x:,d} (%{customdata})<extra></extra>",
-            texttemplate="%{x:,d}",
-            textposition="outside",
-            cliponaxis=False,
-            showlegend=False,
-        )
-    )
-    fig.update_layout(height=max(420, 34 * len(bench) + 140))
-    fig.update_xaxes(title={"text": t("axis.likes_rts", lang)})
-    finish(fig, title=title, view=VIEW, lang=lang)
+    bar = {
+        "type": "bar",
+        "x": bench["total"].to_numpy(),
+        "y": labels,
+        "orientation": "h",
+        "marker": {"color": colors},
+        "customdata": status,
+        "hovertemplate": "%{y}: %{x:,d} (%{customdata})<extra></extra>",
+        "texttemplate": "%{x:,d}",
+        "textposition": "outside",
+        "cliponaxis": False,
+        "showlegend": False,
+    }
+    layout = {"height": max(420, 34 * len(bench) + 140), "xaxis": {"title": {"text": t("axis.likes_rts", lang)}}}
+    fig = figure(VIEW, lang, title, [bar], layout)
     peers = bench[~bench["is_brand"]]
     ring = int(peers["in_ring"].sum())
     caption = t(
@@ -240,27 +237,25 @@ def chart_top_posts(tables: Tables, *, lang: str) -> Chart:
         [fmt_int(v, lang) for v in top["retweets"]],
         [fmt_int(v, lang) for v in top["conversions"]],
     ]
-    fig = go.Figure(
-        go.Table(
-            columnwidth=[0.8, 1.1, 5.5, 0.8, 0.9, 0.7],
-            header={
-                "values": header,
-                "fill": {"color": theme.BOSS_PANEL},
-                "align": "left",
-                "font": {"color": theme.BOSS_TEXT, "size": 14},
-                "height": 32,
-            },
-            cells={
-                "values": cells,
-                "fill": {"color": theme.BOSS_BG},
-                "align": ["left", "left", "left", "right", "right", "right"],
-                "font": {"color": theme.BOSS_TEXT, "size": 13},
-                "height": 28,
-                "line": {"color": theme.BOSS_PANEL},
-            },
-        )
-    )
-    fig.update_layout(height=480, margin={"l": 20, "r": 20, "t": 80, "b": 20})
-    finish(fig, title=title, view=VIEW, lang=lang)
+    table = {
+        "type": "table",
+        "columnwidth": [0.8, 1.1, 5.5, 0.8, 0.9, 0.7],
+        "header": {
+            "values": header,
+            "fill": {"color": theme.BOSS_PANEL},
+            "align": "left",
+            "font": {"color": theme.BOSS_TEXT, "size": 14},
+            "height": 32,
+        },
+        "cells": {
+            "values": cells,
+            "fill": {"color": theme.BOSS_BG},
+            "align": ["left", "left", "left", "right", "right", "right"],
+            "font": {"color": theme.BOSS_TEXT, "size": 13},
+            "height": 28,
+            "line": {"color": theme.BOSS_PANEL},
+        },
+    }
+    fig = figure(VIEW, lang, title, [table], {"height": 480, "margin": {"l": 20, "r": 20, "t": 80, "b": 20}})
     caption = top_posts_caption(top, lang)
     return Chart("top_posts", VIEW, title, caption, fig, {})

@@ -9,20 +9,20 @@ where the hours go, effort per platform, the CM's own output. Every number comes
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from rlff import metrics, theme
 from rlff.charts_base import (
     Chart,
-    add_event_lines,
-    finish,
+    event_marks,
+    figure,
     month_label,
     month_of,
     period_months,
     shared,
+    subplot_grid,
     unavailable,
 )
 from rlff.i18n import (
@@ -62,70 +62,85 @@ def chart_response_time(tables: Tables, *, lang: str) -> Chart:
     kinds = [name("message_kind", k, lang) for k in rt["kind"]]
     median_h = rt["median_minutes"] / 60
     p90_h = rt["p90_minutes"] / 60
-    fig = go.Figure()
-    fig.add_trace(
-        go.Bar(
-            x=kinds,
-            y=median_h.to_numpy(),
-            name=t("series.median", lang),
-            marker={"color": [theme.MESSAGE_KIND_COLORS.get(k, theme.NEUTRAL) for k in rt["kind"]]},
-            text=[fmt_duration_minutes(m, lang) for m in rt["median_minutes"]],
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{x}: %{text}<extra></extra>",
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=kinds,
-            y=p90_h.to_numpy(),
-            name=t("series.p90", lang),
-            mode="markers",
-            marker={"symbol": "line-ew-open", "size": 34, "color": theme.REFERENCE, "line": {"width": 2}},
-            text=[fmt_duration_minutes(m, lang) for m in rt["p90_minutes"]],
-            hovertemplate="%{x}, 90%: %{text}<extra></extra>",
-        )
-    )
+    traces = [
+        {
+            "type": "bar",
+            "x": kinds,
+            "y": median_h.to_numpy(),
+            "name": t("series.median", lang),
+            "marker": {"color": [theme.MESSAGE_KIND_COLORS.get(k, theme.NEUTRAL) for k in rt["kind"]]},
+            "text": [fmt_duration_minutes(m, lang) for m in rt["median_minutes"]],
+            "textposition": "outside",
+            "cliponaxis": False,
+            "hovertemplate": "%{x}: %{text}<extra></extra>",
+        },
+        {
+            "type": "scatter",
+            "x": kinds,
+            "y": p90_h.to_numpy(),
+            "name": t("series.p90", lang),
+            "mode": "markers",
+            "marker": {"symbol": "line-ew-open", "size": 34, "color": theme.REFERENCE, "line": {"width": 2}},
+            "text": [fmt_duration_minutes(m, lang) for m in rt["p90_minutes"]],
+            "hovertemplate": "%{x}, 90%: %{text}<extra></extra>",
+        },
+    ]
+    shapes, notes = [], []
     for hours, key, dash, anchor in (
         (EXPECTED_COMPLAINT_HOURS, "ref.expect_1h_complaint", "solid", "bottom"),
         (EXPECTED_HOURS, "ref.expect_4h", "dash", "top"),
         (BRAND_AVERAGE_HOURS, "ref.brand_10h", "dot", "bottom"),
     ):
-        fig.add_shape(
-            type="line",
-            xref="paper",
-            x0=0,
-            x1=1,
-            yref="y",
-            y0=hours,
-            y1=hours,
-            line={"color": theme.REFERENCE, "width": 1.5, "dash": dash},
+        shapes.append(
+            {
+                "type": "line",
+                "xref": "paper",
+                "x0": 0,
+                "x1": 1,
+                "yref": "y",
+                "y0": hours,
+                "y1": hours,
+                "line": {"color": theme.REFERENCE, "width": 1.5, "dash": dash},
+            }
         )
         # Annotations on a log axis are placed in log10 units.
-        fig.add_annotation(
-            xref="paper",
-            x=1,
-            yref="y",
-            y=math.log10(hours),
-            text=t(key, lang),
-            showarrow=False,
-            xanchor="right",
-            yanchor=anchor,
-            font={"size": 10, "color": theme.REFERENCE},
-            bgcolor="rgba(255,255,255,0.85)",
+        notes.append(
+            {
+                "xref": "paper",
+                "x": 1,
+                "yref": "y",
+                "y": math.log10(hours),
+                "text": t(key, lang),
+                "showarrow": False,
+                "xanchor": "right",
+                "yanchor": anchor,
+                "font": {"size": 10, "color": theme.REFERENCE},
+                "bgcolor": "rgba(255,255,255,0.85)",
+            }
         )
     for kind_label, answered in zip(kinds, rt["answered"], strict=True):
         if answered == 0:
-            fig.add_annotation(
-                x=kind_label, y=0, yref="y", text=t("ref.never", lang), showarrow=False, font={"color": theme.BAD}
+            notes.append(
+                {
+                    "x": kind_label,
+                    "y": 0,
+                    "yref": "y",
+                    "text": t("ref.never", lang),
+                    "showarrow": False,
+                    "font": {"color": theme.BAD},
+                }
             )
     finite = [v for v in [*median_h, *p90_h] if is_finite(v) and v > 0]
     low = math.log10(max(min([*finite, 0.5]) / 2, 1 / 600))
     high = math.log10(max([*finite, BRAND_AVERAGE_HOURS]) * 2.5)
-    fig.update_yaxes(type="log", dtick=1, range=[low, high], title={"text": t("axis.hours_log", lang)})
-    # Room on the right of the bars for the reference lines' labels.
-    fig.update_xaxes(range=[-0.5, len(kinds) - 0.5 + 1.8])
-    finish(fig, title=title, view=VIEW, lang=lang)
+    layout = {
+        "shapes": shapes,
+        "annotations": notes,
+        "yaxis": {"type": "log", "dtick": 1, "range": [low, high], "title": {"text": t("axis.hours_log", lang)}},
+        # Room on the right of the bars for the reference lines' labels.
+        "xaxis": {"range": [-0.5, len(kinds) - 0.5 + 1.8]},
+    }
+    fig = figure(VIEW, lang, title, traces, layout)
     medians = metrics.median_first_response_minutes(inbox)
     within_1h = metrics.answered_within_share(inbox, 1)
     caption = t(
@@ -149,23 +164,22 @@ def chart_reply_rate(tables: Tables, *, lang: str) -> Chart:
         return unavailable("reply_rate", VIEW, lang, title)
     rt = metrics.response_time_by_kind(inbox)
     rt = rt[rt["messages"] > 0]
-    fig = go.Figure(
-        go.Bar(
-            x=[name("message_kind", k, lang) for k in rt["kind"]],
-            y=rt["reply_rate"].to_numpy(),
-            marker={"color": [theme.MESSAGE_KIND_COLORS.get(k, theme.NEUTRAL) for k in rt["kind"]]},
-            text=[
-                f"{fmt_pct(r, lang, 0)} ({fmt_int(a, lang)}/{fmt_int(m, lang)})"
-                for r, a, m in zip(rt["reply_rate"], rt["answered"], rt["messages"], strict=True)
-            ],
-            textposition="outside",
-            cliponaxis=False,
-            showlegend=False,
-            hovertemplate="%{x}: %{text}<extra></extra>",
-        )
-    )
-    fig.update_yaxes(range=[0, 1.12], tickformat=".0%", title={"text": t("axis.share", lang)})
-    finish(fig, title=title, view=VIEW, lang=lang)
+    bar = {
+        "type": "bar",
+        "x": [name("message_kind", k, lang) for k in rt["kind"]],
+        "y": rt["reply_rate"].to_numpy(),
+        "marker": {"color": [theme.MESSAGE_KIND_COLORS.get(k, theme.NEUTRAL) for k in rt["kind"]]},
+        "text": [
+            f"{fmt_pct(r, lang, 0)} ({fmt_int(a, lang)}/{fmt_int(m, lang)})"
+            for r, a, m in zip(rt["reply_rate"], rt["answered"], rt["messages"], strict=True)
+        ],
+        "textposition": "outside",
+        "cliponaxis": False,
+        "showlegend": False,
+        "hovertemplate": "%{x}: %{text}<extra></extra>",
+    }
+    layout = {"yaxis": {"range": [0, 1.12], "tickformat": ".0%", "title": {"text": t("axis.share", lang)}}}
+    fig = figure(VIEW, lang, title, [bar], layout)
     end = metrics.month_bounds(month_of(tables))[1]
     backlog = metrics.unanswered_backlog(tables.inbox, end)
     overall = metrics.reply_rate(inbox)
@@ -199,35 +213,44 @@ def chart_roi(tables: Tables, *, lang: str) -> Chart:
         theme.OKABE_ITO["sky_blue"],
         theme.LIGHT_GREY,
     ]
-    fig = go.Figure()
-    for i, row in enumerate(breakdown.itertuples(index=False)):
-        fig.add_trace(
-            go.Bar(
-                x=[x_cost],
-                y=[row.amount_eur],
-                name=name("cost", row.category, lang),
-                marker={"color": palette[i % len(palette)]},
-                hovertemplate="%{fullData.name}: " + fmt_eur(row.amount_eur, lang) + "<extra></extra>",
-            )
-        )
-    fig.add_trace(
-        go.Bar(
-            x=[x_rev],
-            y=[revenue or 0.0],
-            name=x_rev,
-            marker={"color": theme.GOOD},
-            text=[fmt_eur(revenue, lang)],
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate=x_rev + ": " + fmt_eur(revenue, lang) + "<extra></extra>",
-        )
+    traces: list[dict[str, Any]] = [
+        {
+            "type": "bar",
+            "x": [x_cost],
+            "y": [row.amount_eur],
+            "name": name("cost", row.category, lang),
+            "marker": {"color": palette[i % len(palette)]},
+            "hovertemplate": "%{fullData.name}: " + fmt_eur(row.amount_eur, lang) + "<extra></extra>",
+        }
+        for i, row in enumerate(breakdown.itertuples(index=False))
+    ]
+    traces.append(
+        {
+            "type": "bar",
+            "x": [x_rev],
+            "y": [revenue or 0.0],
+            "name": x_rev,
+            "marker": {"color": theme.GOOD},
+            "text": [fmt_eur(revenue, lang)],
+            "textposition": "outside",
+            "cliponaxis": False,
+            "hovertemplate": x_rev + ": " + fmt_eur(revenue, lang) + "<extra></extra>",
+        }
     )
-    fig.add_annotation(
-        x=x_cost, y=cost or 0, text=fmt_eur(cost, lang), showarrow=False, yanchor="bottom", font={"size": 14}
-    )
-    fig.update_layout(barmode="stack")
-    fig.update_yaxes(title={"text": t("axis.eur", lang)}, rangemode="tozero")
-    finish(fig, title=title, view=VIEW, lang=lang)
+    total = {
+        "x": x_cost,
+        "y": cost or 0,
+        "text": fmt_eur(cost, lang),
+        "showarrow": False,
+        "yanchor": "bottom",
+        "font": {"size": 14},
+    }
+    layout = {
+        "annotations": [total],
+        "barmode": "stack",
+        "yaxis": {"title": {"text": t("axis.eur", lang)}, "rangemode": "tozero"},
+    }
+    fig = figure(VIEW, lang, title, traces, layout)
     caption = t(
         "chart.roi.caption",
         lang,
@@ -247,27 +270,32 @@ def chart_bought_followers(tables: Tables, *, lang: str) -> Chart:
         return unavailable("bought_followers", VIEW, lang, title)
     curve = shared(tables, metrics.follower_curve)
     spikes = metrics.follower_spikes(tables.followers)
-    fig = go.Figure()
-    fig.add_trace(
-        go.Bar(
-            x=curve["date"], y=curve["organic_follows"], name=t("series.organic", lang), marker={"color": theme.GOOD}
-        )
-    )
-    fig.add_trace(
-        go.Bar(x=curve["date"], y=curve["bought_follows"], name=t("series.bought", lang), marker={"color": theme.BAD})
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=spikes["date"],
-            y=spikes["new_follows"],
-            name=t("series.spike", lang),
-            mode="markers",
-            marker={"symbol": "x", "size": 12, "color": theme.REFERENCE},
-        )
-    )
-    fig.update_layout(barmode="stack", bargap=0.05)
-    fig.update_yaxes(title={"text": t("axis.new_follows", lang)})
-    finish(fig, title=title, view=VIEW, lang=lang, date_axes=("xaxis",))
+    traces = [
+        {
+            "type": "bar",
+            "x": curve["date"],
+            "y": curve["organic_follows"],
+            "name": t("series.organic", lang),
+            "marker": {"color": theme.GOOD},
+        },
+        {
+            "type": "bar",
+            "x": curve["date"],
+            "y": curve["bought_follows"],
+            "name": t("series.bought", lang),
+            "marker": {"color": theme.BAD},
+        },
+        {
+            "type": "scatter",
+            "x": spikes["date"],
+            "y": spikes["new_follows"],
+            "name": t("series.spike", lang),
+            "mode": "markers",
+            "marker": {"symbol": "x", "size": 12, "color": theme.REFERENCE},
+        },
+    ]
+    layout = {"barmode": "stack", "bargap": 0.05, "yaxis": {"title": {"text": t("axis.new_follows", lang)}}}
+    fig = figure(VIEW, lang, title, traces, layout, date_axes=("xaxis",))
     share = metrics.bought_follower_share(tables.followers, month_of(tables))
     caption = t(
         "chart.bought_followers.caption",
@@ -288,20 +316,19 @@ def chart_engagement_sources(tables: Tables, *, lang: str) -> Chart:
     monthly = monthly[monthly["kind"].isin(["like", "retweet"]) & (monthly["month"] <= month_of(tables))]
     per = monthly.groupby(["month", "source"])["count"].sum().unstack(fill_value=0)
     labels = [fmt_month_short(m, lang) for m in per.index]
-    fig = go.Figure()
-    for source in ("customer", "peer", "bot", "self", "unknown"):
-        if source in per.columns and per[source].sum() > 0:
-            fig.add_trace(
-                go.Bar(
-                    x=labels,
-                    y=per[source].to_numpy(),
-                    name=name("source", source, lang),
-                    marker={"color": theme.SOURCE_COLORS[source]},
-                )
-            )
-    fig.update_layout(barmode="stack")
-    fig.update_yaxes(title={"text": t("axis.likes_rts", lang)})
-    finish(fig, title=title, view=VIEW, lang=lang)
+    traces = [
+        {
+            "type": "bar",
+            "x": labels,
+            "y": per[source].to_numpy(),
+            "name": name("source", source, lang),
+            "marker": {"color": theme.SOURCE_COLORS[source]},
+        }
+        for source in ("customer", "peer", "bot", "self", "unknown")
+        if source in per.columns and per[source].sum() > 0
+    ]
+    layout = {"barmode": "stack", "yaxis": {"title": {"text": t("axis.likes_rts", lang)}}}
+    fig = figure(VIEW, lang, title, traces, layout)
     shares = metrics.engagement_sources(tables)
     caption = t(
         "chart.engagement_sources.caption",
@@ -327,21 +354,31 @@ def chart_strategy_adherence(tables: Tables, *, lang: str) -> Chart:
         return unavailable("strategy_adherence", VIEW, lang, title)
     months = [m for m in period_months(tables) if m <= month_of(tables)]
     values = [metrics.strategy_adherence(tables.strategy, m) for m in months]
-    fig = go.Figure(
-        go.Bar(
-            x=[fmt_month_short(m, lang) for m in months],
-            y=[v if v is not None else 0 for v in values],
-            marker={"color": [theme.BAD if (v or 0) < 0.5 else theme.GOOD for v in values]},
-            text=[fmt_pct(v, lang, 0) for v in values],
-            textposition="outside",
-            cliponaxis=False,
-            name=t("series.adherence", lang),
-            showlegend=False,
-        )
-    )
-    fig.add_shape(type="line", xref="paper", x0=0, x1=1, y0=1, y1=1, line={"color": theme.REFERENCE, "dash": "dash"})
-    fig.update_yaxes(range=[0, 1.15], tickformat=".0%", title={"text": t("series.adherence", lang)})
-    finish(fig, title=title, view=VIEW, lang=lang)
+    bar = {
+        "type": "bar",
+        "x": [fmt_month_short(m, lang) for m in months],
+        "y": [v if v is not None else 0 for v in values],
+        "marker": {"color": [theme.BAD if (v or 0) < 0.5 else theme.GOOD for v in values]},
+        "text": [fmt_pct(v, lang, 0) for v in values],
+        "textposition": "outside",
+        "cliponaxis": False,
+        "name": t("series.adherence", lang),
+        "showlegend": False,
+    }
+    full_plan = {
+        "type": "line",
+        "xref": "paper",
+        "x0": 0,
+        "x1": 1,
+        "y0": 1,
+        "y1": 1,
+        "line": {"color": theme.REFERENCE, "dash": "dash"},
+    }
+    layout = {
+        "shapes": [full_plan],
+        "yaxis": {"range": [0, 1.15], "tickformat": ".0%", "title": {"text": t("series.adherence", lang)}},
+    }
+    fig = figure(VIEW, lang, title, [bar], layout)
     current = metrics.strategy_adherence(tables.strategy, month_of(tables))
     caption = t(
         "chart.strategy_adherence.caption", lang, month=month_label(tables, lang), adherence=fmt_pct(current, lang, 0)
@@ -363,41 +400,41 @@ def chart_e_reputation(tables: Tables, *, lang: str) -> Chart:
     targets = ["cm", "brand"]
     labels = [name("target", x, lang) for x in targets]
     colors = [theme.OKABE_ITO["orange"], theme.GOOD]
-    fig = make_subplots(
-        rows=1,
-        cols=2,
+    grid = subplot_grid(
+        1,
+        2,
         subplot_titles=(t("series.mention_share", lang), t("axis.net_sentiment", lang)),
         horizontal_spacing=0.15,
     )
-    fig.add_trace(
-        go.Bar(
-            x=labels,
-            y=[share[x] or 0 for x in targets],
-            marker={"color": colors},
-            showlegend=False,
-            text=[fmt_pct(share[x], lang, 0) for x in targets],
-            textposition="outside",
-            cliponaxis=False,
-        ),
-        row=1,
-        col=1,
-    )
-    fig.add_trace(
-        go.Bar(
-            x=labels,
-            y=[sentiment[x] or 0 for x in targets],
-            showlegend=False,
-            marker={"color": [theme.GOOD if (sentiment[x] or 0) >= 0 else theme.BAD for x in targets]},
-            text=[fmt_float(sentiment[x], lang, 2) for x in targets],
-            textposition="outside",
-            cliponaxis=False,
-        ),
-        row=1,
-        col=2,
-    )
-    fig.update_yaxes(range=[0, 1.15], tickformat=".0%", row=1, col=1)
-    fig.update_yaxes(range=[-1.15, 1.15], zeroline=True, zerolinecolor=theme.REFERENCE, row=1, col=2)
-    finish(fig, title=title, view=VIEW, lang=lang)
+    traces = [
+        {
+            "type": "bar",
+            "x": labels,
+            "y": [share[x] or 0 for x in targets],
+            "marker": {"color": colors},
+            "showlegend": False,
+            "text": [fmt_pct(share[x], lang, 0) for x in targets],
+            "textposition": "outside",
+            "cliponaxis": False,
+            **grid.cell(1, 1),
+        },
+        {
+            "type": "bar",
+            "x": labels,
+            "y": [sentiment[x] or 0 for x in targets],
+            "showlegend": False,
+            "marker": {"color": [theme.GOOD if (sentiment[x] or 0) >= 0 else theme.BAD for x in targets]},
+            "text": [fmt_float(sentiment[x], lang, 2) for x in targets],
+            "textposition": "outside",
+            "cliponaxis": False,
+            **grid.cell(1, 2),
+        },
+    ]
+    layout = {
+        grid.axis("y", 1, 1): {"range": [0, 1.15], "tickformat": ".0%"},
+        grid.axis("y", 1, 2): {"range": [-1.15, 1.15], "zeroline": True, "zerolinecolor": theme.REFERENCE},
+    }
+    fig = figure(VIEW, lang, title, traces, layout, grid=grid)
     caption = t(
         "chart.e_reputation.caption",
         lang,
@@ -416,33 +453,43 @@ def chart_crisis_timeline(tables: Tables, *, lang: str) -> Chart:
     if tables.inbox.empty:
         return unavailable("crisis_timeline", VIEW, lang, title)
     tl = metrics.crisis_timeline(tables)
-    fig = go.Figure()
-    fig.add_trace(go.Bar(x=tl["date"], y=tl["received"], name=t("series.received", lang), marker={"color": theme.BAD}))
-    fig.add_trace(
-        go.Bar(
-            x=tl["date"],
-            y=tl["answered_same_day"],
-            name=t("series.answered_same_day", lang),
-            marker={"color": theme.GOOD},
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=tl["date"],
-            y=tl["open_backlog"],
-            name=t("series.open_backlog", lang),
-            mode="lines",
-            line={"color": theme.REFERENCE, "width": 2},
-        )
-    )
-    add_event_lines(fig, tables.events, ("crisis_start", "crisis_peak"), lang, VIEW)
-    fig.update_layout(barmode="overlay", bargap=0.1)
-    fig.update_yaxes(title={"text": t("axis.messages", lang)})
+    traces = [
+        {
+            "type": "bar",
+            "x": tl["date"],
+            "y": tl["received"],
+            "name": t("series.received", lang),
+            "marker": {"color": theme.BAD},
+        },
+        {
+            "type": "bar",
+            "x": tl["date"],
+            "y": tl["answered_same_day"],
+            "name": t("series.answered_same_day", lang),
+            "marker": {"color": theme.GOOD},
+        },
+        {
+            "type": "scatter",
+            "x": tl["date"],
+            "y": tl["open_backlog"],
+            "name": t("series.open_backlog", lang),
+            "mode": "lines",
+            "line": {"color": theme.REFERENCE, "width": 2},
+        },
+    ]
+    shapes, notes = event_marks(tables.events, ("crisis_start", "crisis_peak"), lang, VIEW)
     # The reported month and the one before it: the crisis, and the calm it broke.
     first = max(metrics.previous_month(month_of(tables)), tl["date"].min())
     last = metrics.month_bounds(month_of(tables))[1]
-    fig.update_xaxes(range=[first - pd.Timedelta(hours=12), last - pd.Timedelta(hours=12)])
-    finish(fig, title=title, view=VIEW, lang=lang, date_axes=("xaxis",))
+    layout = {
+        "shapes": shapes,
+        "annotations": notes,
+        "barmode": "overlay",
+        "bargap": 0.1,
+        "yaxis": {"title": {"text": t("axis.messages", lang)}},
+        "xaxis": {"range": [first - pd.Timedelta(hours=12), last - pd.Timedelta(hours=12)]},
+    }
+    fig = figure(VIEW, lang, title, traces, layout, date_axes=("xaxis",))
     start, end = metrics.month_bounds(month_of(tables))
     in_month = tl[(tl["date"] >= start) & (tl["date"] < end)]
     backlog = int(in_month["open_backlog"].iloc[-1]) if len(in_month) else None
@@ -466,21 +513,19 @@ def chart_hours_per_activity(tables: Tables, *, lang: str) -> Chart:
         return unavailable("hours_per_activity", VIEW, lang, title)
     hours = hours.iloc[::-1]
     highlight = {"customer_service": theme.BAD, "finding_next_picture": theme.OKABE_ITO["orange"]}
-    fig = go.Figure(
-        go.Bar(
-            x=hours["hours"].to_numpy(),
-            y=[name("activity", a, lang) for a in hours["activity"]],
-            orientation="h",
-            marker={"color": [highlight.get(a, theme.NEUTRAL) for a in hours["activity"]]},
-            text=[fmt_hours(h, lang) for h in hours["hours"]],
-            textposition="outside",
-            cliponaxis=False,
-            showlegend=False,
-            hovertemplate="%{y}: %{text}<extra></extra>",
-        )
-    )
-    fig.update_xaxes(title={"text": t("axis.hours", lang)})
-    finish(fig, title=title, view=VIEW, lang=lang)
+    bar = {
+        "type": "bar",
+        "x": hours["hours"].to_numpy(),
+        "y": [name("activity", a, lang) for a in hours["activity"]],
+        "orientation": "h",
+        "marker": {"color": [highlight.get(a, theme.NEUTRAL) for a in hours["activity"]]},
+        "text": [fmt_hours(h, lang) for h in hours["hours"]],
+        "textposition": "outside",
+        "cliponaxis": False,
+        "showlegend": False,
+        "hovertemplate": "%{y}: %{text}<extra></extra>",
+    }
+    fig = figure(VIEW, lang, title, [bar], {"xaxis": {"title": {"text": t("axis.hours", lang)}}})
     share = metrics.customer_service_hours_share(tables.time_use, month)
     caption = t(
         "chart.hours_per_activity.caption",
@@ -512,24 +557,23 @@ def chart_platform_effort(tables: Tables, *, lang: str) -> Chart:
         total = per[col].fillna(0).sum()
         shares[col] = per[col].fillna(0) / total if total else 0.0
     labels = [name("platform", p, lang) for p in shares["platform"]]
-    fig = go.Figure()
-    for col, key, color in (
-        ("posts", "series.posts_share", theme.OKABE_ITO["orange"]),
-        ("followers", "series.fans_share", theme.OKABE_ITO["sky_blue"]),
-        ("conversions", "series.sales_share", theme.GOOD),
-    ):
-        fig.add_trace(
-            go.Bar(
-                x=labels,
-                y=shares[col].to_numpy(),
-                name=t(key, lang),
-                marker={"color": color},
-                hovertemplate="%{x}: %{y:.0%}<extra>%{fullData.name}</extra>",
-            )
+    traces = [
+        {
+            "type": "bar",
+            "x": labels,
+            "y": shares[col].to_numpy(),
+            "name": t(key, lang),
+            "marker": {"color": color},
+            "hovertemplate": "%{x}: %{y:.0%}<extra>%{fullData.name}</extra>",
+        }
+        for col, key, color in (
+            ("posts", "series.posts_share", theme.OKABE_ITO["orange"]),
+            ("followers", "series.fans_share", theme.OKABE_ITO["sky_blue"]),
+            ("conversions", "series.sales_share", theme.GOOD),
         )
-    fig.update_layout(barmode="group")
-    fig.update_yaxes(tickformat=".0%", title={"text": t("axis.share", lang)})
-    finish(fig, title=title, view=VIEW, lang=lang)
+    ]
+    layout = {"barmode": "group", "yaxis": {"tickformat": ".0%", "title": {"text": t("axis.share", lang)}}}
+    fig = figure(VIEW, lang, title, traces, layout)
     # Name the platform with the worst effort-to-reach ratio (Pinterest, in the article).
     ratio = shares["posts"] / shares["followers"].where(shares["followers"] > 0)
     worst = shares.loc[ratio.fillna(math.inf).idxmax()]
@@ -550,40 +594,38 @@ def chart_cm_output(tables: Tables, *, lang: str) -> Chart:
     out = metrics.cm_output(tables)
     if out["cm_posts"] is None and out["own_blog_hours"] is None:
         return unavailable("cm_output", VIEW, lang, title)
-    fig = make_subplots(
-        rows=1, cols=2, subplot_titles=(t("series.posts", lang), t("series.hours", lang)), horizontal_spacing=0.15
+    grid = subplot_grid(
+        1, 2, subplot_titles=(t("series.posts", lang), t("series.hours", lang)), horizontal_spacing=0.15
     )
     post_labels = [t("cm_output.cm_posts", lang), t("cm_output.brand_posts", lang)]
     post_values = [out["cm_posts"] or 0, out["brand_posts"] or 0]
     hour_labels = [t("cm_output.blog_hours", lang), t("cm_output.service_hours", lang)]
     hour_values = [out["own_blog_hours"] or 0.0, out["customer_service_hours"] or 0.0]
-    fig.add_trace(
-        go.Bar(
-            x=post_labels,
-            y=post_values,
-            marker={"color": [theme.OKABE_ITO["orange"], theme.GOOD]},
-            text=[fmt_int(v, lang) for v in post_values],
-            textposition="outside",
-            cliponaxis=False,
-            showlegend=False,
-        ),
-        row=1,
-        col=1,
-    )
-    fig.add_trace(
-        go.Bar(
-            x=hour_labels,
-            y=hour_values,
-            marker={"color": [theme.OKABE_ITO["orange"], theme.BAD]},
-            text=[fmt_hours(v, lang) for v in hour_values],
-            textposition="outside",
-            cliponaxis=False,
-            showlegend=False,
-        ),
-        row=1,
-        col=2,
-    )
-    finish(fig, title=title, view=VIEW, lang=lang)
+    traces = [
+        {
+            "type": "bar",
+            "x": post_labels,
+            "y": post_values,
+            "marker": {"color": [theme.OKABE_ITO["orange"], theme.GOOD]},
+            "text": [fmt_int(v, lang) for v in post_values],
+            "textposition": "outside",
+            "cliponaxis": False,
+            "showlegend": False,
+            **grid.cell(1, 1),
+        },
+        {
+            "type": "bar",
+            "x": hour_labels,
+            "y": hour_values,
+            "marker": {"color": [theme.OKABE_ITO["orange"], theme.BAD]},
+            "text": [fmt_hours(v, lang) for v in hour_values],
+            "textposition": "outside",
+            "cliponaxis": False,
+            "showlegend": False,
+            **grid.cell(1, 2),
+        },
+    ]
+    fig = figure(VIEW, lang, title, traces, grid=grid)
     caption = t(
         "chart.cm_output.caption",
         lang,

@@ -7,11 +7,19 @@ value series the reality's (dark blue, green).
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from rlff import metrics, theme
-from rlff.charts_base import Chart, finish, month_label, month_of, period_months, plain_text, shared, unavailable
+from rlff.charts_base import (
+    Chart,
+    figure,
+    month_label,
+    month_of,
+    period_months,
+    plain_text,
+    shared,
+    subplot_grid,
+    unavailable,
+)
 from rlff.i18n import fmt_float, fmt_int, fmt_month_short, fmt_pct, name, t
 from rlff.schema import Tables
 
@@ -20,56 +28,46 @@ VIEW = "side"
 
 def chart_vanity_index(tables: Tables, *, lang: str) -> Chart:
     """The vanity index as a gauge, with its five components as bars."""
-    index = shared(tables, metrics.vanity_index)
+    parts = shared(tables, metrics.vanity_index_components)
+    index = metrics.vanity_index_of(parts)
     shown = fmt_float(index, lang, 0)
     title = t("chart.vanity_index.title", lang, index=shown)
     if index is None:
         return unavailable("vanity_index", VIEW, lang, title)
-    parts = shared(tables, metrics.vanity_index_components)
     keys = [k for k in metrics.VANITY_INDEX_COMPONENTS if parts.get(k) is not None]
-    fig = make_subplots(
-        rows=1,
-        cols=2,
-        specs=[[{"type": "indicator"}, {"type": "xy"}]],
-        column_widths=[0.35, 0.65],
-        horizontal_spacing=0.3,
-    )
-    fig.add_trace(
-        go.Indicator(
-            mode="gauge+number",
-            value=index,
-            number={"valueformat": ".0f", "suffix": " / 100", "font": {"size": 40}},
-            gauge={
-                "axis": {"range": [0, 100]},
-                "bar": {"color": theme.REFERENCE, "thickness": 0.3},
-                "steps": [
-                    {"range": [0, 33], "color": "#CFE6F5"},
-                    {"range": [33, 66], "color": "#F7DDB0"},
-                    {"range": [66, 100], "color": "#F2C0A0"},
-                ],
-            },
-        ),
-        row=1,
-        col=1,
-    )
+    grid = subplot_grid(1, 2, types=(("indicator", "xy"),), column_widths=(0.35, 0.65), horizontal_spacing=0.3)
+    gauge = {
+        "type": "indicator",
+        "mode": "gauge+number",
+        "value": index,
+        "number": {"valueformat": ".0f", "suffix": " / 100", "font": {"size": 40}},
+        "gauge": {
+            "axis": {"range": [0, 100]},
+            "bar": {"color": theme.REFERENCE, "thickness": 0.3},
+            "steps": [
+                {"range": [0, 33], "color": "#CFE6F5"},
+                {"range": [33, 66], "color": "#F7DDB0"},
+                {"range": [66, 100], "color": "#F2C0A0"},
+            ],
+        },
+        **grid.cell(1, 1),
+    }
     values = [float(parts[k] or 0.0) for k in keys][::-1]
-    fig.add_trace(
-        go.Bar(
-            x=values,
-            y=[name("component", k, lang) for k in keys][::-1],
-            orientation="h",
-            marker={"color": [theme.BAD if v >= 0.5 else theme.GOOD for v in values]},
-            text=[fmt_pct(v, lang, 0) for v in values],
-            textposition="outside",
-            cliponaxis=False,
-            showlegend=False,
-            hovertemplate="%{y}: %{text}<extra></extra>",
-        ),
-        row=1,
-        col=2,
-    )
-    fig.update_xaxes(range=[0, 1.15], tickformat=".0%", row=1, col=2)
-    finish(fig, title=title, view=VIEW, lang=lang)
+    bars = {
+        "type": "bar",
+        "x": values,
+        "y": [name("component", k, lang) for k in keys][::-1],
+        "orientation": "h",
+        "marker": {"color": [theme.BAD if v >= 0.5 else theme.GOOD for v in values]},
+        "text": [fmt_pct(v, lang, 0) for v in values],
+        "textposition": "outside",
+        "cliponaxis": False,
+        "showlegend": False,
+        "hovertemplate": "%{y}: %{text}<extra></extra>",
+        **grid.cell(1, 2),
+    }
+    layout = {grid.axis("x", 1, 2): {"range": [0, 1.15], "tickformat": ".0%"}}
+    fig = figure(VIEW, lang, title, [gauge, bars], layout, grid=grid)
     caption = t("chart.vanity_index.caption", lang)
     return Chart("vanity_index", VIEW, title, caption, fig, {t("tile.vanity_index", lang): shown})
 
@@ -117,7 +115,6 @@ def chart_vanity_vs_value(tables: Tables, *, lang: str) -> Chart:
     if len(series) < 2:
         return unavailable("vanity_vs_value", VIEW, lang, title)
     labels = [fmt_month_short(m, lang) for m in series["month"]]
-    fig = go.Figure()
     specs = (
         ("engagement", "series.vanity_engagement", theme.OKABE_ITO["sky_blue"], "solid"),
         ("fans", "series.vanity_fans", theme.OKABE_ITO["orange"], "solid"),
@@ -125,24 +122,38 @@ def chart_vanity_vs_value(tables: Tables, *, lang: str) -> Chart:
         ("reply_rate", "series.value_reply_rate", theme.OKABE_ITO["bluish_green"], "dash"),
     )
     last: dict[str, float | None] = {}
+    traces = []
     for col, key, color, dash in specs:
         idx = _index100(series[col])
         if idx is None:
             last[col] = None
             continue
         last[col] = float(idx.iloc[-1]) if pd.notna(idx.iloc[-1]) else None
-        fig.add_trace(
-            go.Scatter(
-                x=labels,
-                y=idx.to_numpy(),
-                name=t(key, lang),
-                mode="lines+markers",
-                line={"color": color, "dash": dash, "width": 3},
-            )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": labels,
+                "y": idx.to_numpy(),
+                "name": t(key, lang),
+                "mode": "lines+markers",
+                "line": {"color": color, "dash": dash, "width": 3},
+            }
         )
-    fig.add_shape(type="line", xref="paper", x0=0, x1=1, y0=100, y1=100, line={"color": theme.LIGHT_GREY})
-    fig.update_yaxes(title={"text": t("axis.index100", lang)})
-    finish(fig, title=title, view=VIEW, lang=lang)
+    layout = {
+        "shapes": [
+            {
+                "type": "line",
+                "xref": "paper",
+                "x0": 0,
+                "x1": 1,
+                "y0": 100,
+                "y1": 100,
+                "line": {"color": theme.LIGHT_GREY},
+            }
+        ],
+        "yaxis": {"title": {"text": t("axis.index100", lang)}},
+    }
+    fig = figure(VIEW, lang, title, traces, layout)
     caption = t(
         "chart.vanity_vs_value.caption",
         lang,
@@ -161,25 +172,26 @@ def chart_posts_vanity_value(tables: Tables, *, lang: str) -> Chart:
     if posts.empty:
         return unavailable("posts_vanity_value", VIEW, lang, title)
     applause = posts["likes"] + posts["retweets"]
-    fig = go.Figure(
-        go.Scatter(
-            x=applause.to_numpy(),
-            y=posts["conversions"].to_numpy(),
-            mode="markers",
-            marker={
-                "size": 10,
-                "opacity": 0.75,
-                "color": [theme.OKABE_ITO["orange"] if f == "photo_question" else theme.GOOD for f in posts["format"]],
-            },
-            text=[plain_text(x, 80) for x in posts["text"]],
-            customdata=[name("format", f, lang) for f in posts["format"]],
-            hovertemplate="%{text}<br>%{customdata}: %{x:,d} / %{y:,d}<extra></extra>",
-            showlegend=False,
-        )
-    )
-    fig.update_xaxes(title={"text": t("axis.likes_rts", lang)})
-    fig.update_yaxes(title={"text": t("axis.sales", lang)}, rangemode="tozero")
-    finish(fig, title=title, view=VIEW, lang=lang)
+    points = {
+        "type": "scatter",
+        "x": applause.to_numpy(),
+        "y": posts["conversions"].to_numpy(),
+        "mode": "markers",
+        "marker": {
+            "size": 10,
+            "opacity": 0.75,
+            "color": [theme.OKABE_ITO["orange"] if f == "photo_question" else theme.GOOD for f in posts["format"]],
+        },
+        "text": [plain_text(x, 80) for x in posts["text"]],
+        "customdata": [name("format", f, lang) for f in posts["format"]],
+        "hovertemplate": "%{text}<br>%{customdata}: %{x:,d} / %{y:,d}<extra></extra>",
+        "showlegend": False,
+    }
+    layout = {
+        "xaxis": {"title": {"text": t("axis.likes_rts", lang)}},
+        "yaxis": {"title": {"text": t("axis.sales", lang)}, "rangemode": "tozero"},
+    }
+    fig = figure(VIEW, lang, title, [points], layout)
     zero = int((posts["conversions"] == 0).sum())
     caption = t(
         "chart.posts_vanity_value.caption",
@@ -199,40 +211,38 @@ def chart_format_performance(tables: Tables, *, lang: str) -> Chart:
         return unavailable("format_performance", VIEW, lang, title)
     labels = [name("format", f, lang) for f in perf["format"]]
     colors = [theme.OKABE_ITO["orange"] if f == "photo_question" else theme.NEUTRAL for f in perf["format"]]
-    fig = make_subplots(
-        rows=1,
-        cols=2,
+    grid = subplot_grid(
+        1,
+        2,
         horizontal_spacing=0.12,
         subplot_titles=(t("series.engagements_per_post", lang), t("series.sales_per_100", lang)),
     )
-    fig.add_trace(
-        go.Bar(
-            x=labels,
-            y=perf["engagements_per_post"].to_numpy(),
-            marker={"color": colors},
-            text=[fmt_float(v, lang, 0) for v in perf["engagements_per_post"]],
-            textposition="outside",
-            cliponaxis=False,
-            showlegend=False,
-        ),
-        row=1,
-        col=1,
-    )
     per100 = 100 * perf["conversions_per_post"]
-    fig.add_trace(
-        go.Bar(
-            x=labels,
-            y=per100.to_numpy(),
-            marker={"color": [theme.GOOD if f != "photo_question" else theme.BAD for f in perf["format"]]},
-            text=[fmt_float(v, lang, 1) for v in per100],
-            textposition="outside",
-            cliponaxis=False,
-            showlegend=False,
-        ),
-        row=1,
-        col=2,
-    )
-    finish(fig, title=title, view=VIEW, lang=lang)
+    traces = [
+        {
+            "type": "bar",
+            "x": labels,
+            "y": perf["engagements_per_post"].to_numpy(),
+            "marker": {"color": colors},
+            "text": [fmt_float(v, lang, 0) for v in perf["engagements_per_post"]],
+            "textposition": "outside",
+            "cliponaxis": False,
+            "showlegend": False,
+            **grid.cell(1, 1),
+        },
+        {
+            "type": "bar",
+            "x": labels,
+            "y": per100.to_numpy(),
+            "marker": {"color": [theme.GOOD if f != "photo_question" else theme.BAD for f in perf["format"]]},
+            "text": [fmt_float(v, lang, 1) for v in per100],
+            "textposition": "outside",
+            "cliponaxis": False,
+            "showlegend": False,
+            **grid.cell(1, 2),
+        },
+    ]
+    fig = figure(VIEW, lang, title, traces, grid=grid)
     pq = perf[perf["format"] == "photo_question"]
     caption = t(
         "chart.format_performance.caption",

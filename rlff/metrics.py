@@ -110,6 +110,7 @@ __all__ = [
     "unanswered_backlog",
     "vanity_index",
     "vanity_index_components",
+    "vanity_index_of",
     "vanity_kpis",
 ]
 
@@ -333,7 +334,9 @@ def follower_curve(tables: Tables) -> pd.DataFrame:
     return out[["date", *stocks, *flows]]
 
 
-def competitor_benchmark(tables: Tables, month: MonthLike | None = None) -> pd.DataFrame:
+def competitor_benchmark(
+    tables: Tables, month: MonthLike | None = None, *, kpis: VanityKPIs | None = None
+) -> pd.DataFrame:
     """The brand next to its "competitors".
 
     Columns: handle, name, followers, likes, retweets, in_ring, is_brand.
@@ -341,8 +344,12 @@ def competitor_benchmark(tables: Tables, month: MonthLike | None = None) -> pd.D
     each peer row carries what the peer reports for the reported month. The punchline
     is ``in_ring``: the benchmark is the retweet ring itself. The brand row comes first
     with ``in_ring`` False (the column describes peers); unknown brand values are NaN.
+
+    ``kpis`` may pass ``vanity_kpis(tables, month)`` when the caller already has it (the
+    charts do); KPIs of another month are ignored and computed afresh.
     """
-    kpis = vanity_kpis(tables, month)
+    if kpis is None or kpis.month != resolve_month(tables, month):
+        kpis = vanity_kpis(tables, month)
     peers = tables.peers
     brand = pd.DataFrame(
         {
@@ -448,7 +455,15 @@ def vanity_index(tables: Tables, month: MonthLike | None = None) -> float | None
     (d) 1 − strategy adherence, (e) clip(−ROI, 0, 1). Missing components are skipped;
     None when all are missing.
     """
-    parts = [v for v in vanity_index_components(tables, month).values() if v is not None]
+    return vanity_index_of(vanity_index_components(tables, month))
+
+
+def vanity_index_of(components: dict[str, float | None]) -> float | None:
+    """The vanity index (0..100) of components already computed by :func:`vanity_index_components`.
+
+    100 × the mean of the components that are not None; None when all are.
+    """
+    parts = [v for v in components.values() if v is not None]
     return None if not parts else 100.0 * sum(parts) / len(parts)
 
 
@@ -469,7 +484,6 @@ def report(tables: Tables, month: MonthLike | None = None) -> dict[str, object]:
     vanity = vanity_kpis(tables, m)
     mentions = mention_shares(tables.mentions, m)
     components = vanity_index_components(tables, m)
-    parts = [v for v in components.values() if v is not None]
     return {
         "period": {"start": start.date().isoformat(), "end": (end - pd.Timedelta(days=1)).date().isoformat()},
         "brand": tables.meta.brand,
@@ -499,6 +513,6 @@ def report(tables: Tables, month: MonthLike | None = None) -> dict[str, object]:
             "net_sentiment_brand": mentions["net_sentiment"]["brand"],  # type: ignore[index]
             "customer_service_hours_share": customer_service_hours_share(tables.time_use, m),
         },
-        "vanity_index": None if not parts else 100.0 * sum(parts) / len(parts),
+        "vanity_index": vanity_index_of(components),
         "vanity_index_components": components,
     }
