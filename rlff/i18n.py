@@ -255,6 +255,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "nouveaux abonnés et les désabonnements, pas le total : la courbe part de 0 à leur premier jour ; lisez sa "
         "forme, pas son niveau.",
     },
+    "data.caption.engagements_unknown": {
+        "en": "Retweets and likes “—”: your files list posts but no engagement counts. Upload the platform's "
+        "per-post export, or an engagements.csv.",
+        "fr": "Retweets et likes « — » : vos fichiers listent des publications mais aucun décompte d'engagement. "
+        "Déposez l'export par publication de la plateforme, ou un engagements.csv.",
+    },
     "data.caption.bought_unknown": {
         "en": "New followers per day; the days a spike detector flags are marked ×. Your files cannot say which "
         "followers were bought, so the bought share stays unknown.",

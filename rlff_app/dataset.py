@@ -76,12 +76,14 @@ class Gaps:
 
     Attributes:
         missing: Reality inputs the data lacks, by metric name (see rlff.imports.missing).
+        engagements_known: False when no file gives any engagement count (posts alone, say).
         friends_known: False when no file gives the accounts the brand follows.
         fans_known: False when the follower total was counted from 0 (exports give new follows only).
         previous_month: False when the data does not reach into the month before the reported one.
     """
 
     missing: dict[str, MissingInput] = field(default_factory=dict)
+    engagements_known: bool = True
     friends_known: bool = True
     fans_known: bool = True
     previous_month: bool = True
@@ -125,6 +127,7 @@ def gaps_of(tables: Tables, results: Sequence[ImportResult]) -> Gaps:
     month = metrics.month_start(tables.meta.reported_month)
     return Gaps(
         missing={m.metric: m for m in missing_reality_inputs(tables)},
+        engagements_known=not tables.engagements.empty,
         friends_known=not followers.empty and bool(followers["friends"].gt(0).any()),
         fans_known=any(r.followers_known and r.row_counts.get("followers", 0) > 0 for r in results),
         previous_month=pd.Timestamp(tables.meta.start) < month,
@@ -163,6 +166,9 @@ def uploaded_data(tables: Tables, results: Sequence[ImportResult], warnings: Seq
 def honest_kpis(kpis: metrics.VanityKPIs, gaps: Gaps) -> metrics.VanityKPIs:
     """The deck's tiles with what the files cannot give set to None (shown as "—")."""
     changes: dict[str, Any] = {}
+    if not gaps.engagements_known:
+        changes |= {k: None for k in ("retweets", "likes", "replies", "retweets_prev", "likes_prev", "replies_prev")}
+        changes["engagement_rate"] = None
     if not gaps.friends_known:
         changes |= {"friends": None, "friends_prev": None}
     if not gaps.fans_known:

@@ -17,9 +17,9 @@ import streamlit as st
 import rlff.charts  # noqa: F401
 import rlff_app.warmup  # noqa: F401
 from rlff.i18n import check_lang, t
-from rlff.scenario import ScenarioError
+from rlff.scenario import DEFAULT, ScenarioError
 from rlff_app import sidebar
-from rlff_app.context import CONTEXT, AppContext, PageSpec
+from rlff_app.context import CONTEXT, AppContext, PageSpec, uses_upload
 from rlff_app.pages import PAGES
 from rlff_app.query import scenario_from_state
 from rlff_app.show import plain_md
@@ -53,8 +53,12 @@ def main() -> None:
         scenario, seed = scenario_from_state(state)
         st.session_state[CONTEXT] = AppContext(scenario=scenario, seed=seed, lang=lang, state=state)
     except ScenarioError as exc:
-        error = str(exc)
-        st.session_state.pop(CONTEXT, None)
+        if uses_upload():  # the views draw the uploaded files: the broken scenario only gets a note
+            st.sidebar.warning(plain_md(t("app.scenario_error", lang, message=exc)))
+            st.session_state[CONTEXT] = AppContext(scenario=DEFAULT, seed=0, lang=lang, state=state)
+        else:
+            error = str(exc)
+            st.session_state.pop(CONTEXT, None)
     nav = st.navigation(_pages(lang))
     if error is not None:
         st.error(plain_md(t("app.scenario_error", lang, message=error)), icon="⚠️")

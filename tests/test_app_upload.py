@@ -10,6 +10,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+import rlff.images
 import rlff_app.export_page
 import rlff_app.upload
 from rlff import metrics
@@ -94,6 +95,10 @@ def test_an_x_export_alone_switches_every_view_to_it_with_dashes_for_what_it_can
     _open(at, "side")
     assert _tiles(at)[:2] == [fmt_int(kpis.retweets, "en"), fmt_int(kpis.likes, "en")]
     assert not at.error
+    _open(at, "export")
+    if rlff.images.chromium_path() is not None:  # else the page says how to install one
+        assert not at.error
+        assert "export.png.roi" in {d.key for d in at.get("download_button")}
 
 
 def test_the_sample_csvs_uploaded_give_the_tiles_of_the_simulation():
@@ -200,3 +205,21 @@ def test_the_upload_limit_is_the_importers_in_the_config_and_in_rlff_dashboard(m
     assert cmd_dashboard(argparse.Namespace(port=8599, headless=True)) == 0
     cmd = calls[0]
     assert cmd[cmd.index("--server.maxUploadSize") + 1] == str(MAX_UPLOAD_MB)
+
+
+def test_posts_without_engagements_show_dashes_not_zeros():
+    posts = (ROOT / "sample_data" / "posts.csv").read_bytes()
+    at = _upload(_data_page(), ("posts.csv", posts, "text/csv"))
+    assert _tiles(_open(at, "boss"))[:2] == ["—", "—"]
+    assert any("no engagement counts" in c.value for c in at.caption)
+
+
+def test_a_broken_scenario_does_not_hide_the_uploaded_data(x_file):
+    from datetime import date
+
+    at = _upload(_data_page(), x_file)
+    at.date_input(key="scenario.end").set_value(date(2025, 9, 1)).run()
+    _open(at, "boss")
+    assert not at.error
+    assert "before it starts" in _shown(at.sidebar.warning[0].value)
+    assert at.title[0].value == "Monthly report — September 2026"

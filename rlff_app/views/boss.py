@@ -33,6 +33,8 @@ def render(ctx: AppContext) -> None:
         st.caption(tiles_caption(kpis, lang))
     else:
         st.caption(t("boss.tiles_no_previous", lang, prev=fmt_month(previous_month(kpis.month), lang)))
+    if not gaps.engagements_known:
+        st.caption(t("data.caption.engagements_unknown", lang))
     if not (gaps.friends_known and gaps.fans_known):
         st.caption(t("data.caption.audience_unknown", lang))
     if kpis.engagement_rate is not None:
