@@ -261,6 +261,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Retweets et likes « — » : vos fichiers listent des publications mais aucun décompte d'engagement. "
         "Déposez l'export par publication de la plateforme, ou un engagements.csv.",
     },
+    "data.caption.platform_effort_no_sales": {
+        "en": "Per platform, share of the month's posts (effort) and of the fans (reach). What each platform sold "
+        "is not in your files: the sales bars stay at zero.",
+        "fr": "Par plateforme, part des publications du mois (effort) et des fans (audience). Ce que chaque "
+        "plateforme a vendu n'est pas dans vos fichiers : les barres de ventes restent à zéro.",
+    },
     "data.caption.bought_unknown": {
         "en": "New followers per day; the days a spike detector flags are marked ×. Your files cannot say which "
         "followers were bought, so the bought share stays unknown.",

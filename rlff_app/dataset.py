@@ -34,6 +34,7 @@ CHART_NEEDS: dict[str, str] = {
     "strategy_adherence": "strategy_adherence",
     "e_reputation": "mention_shares",
     "hours_per_activity": "hours_per_activity",
+    "cm_output": "hours_per_activity",  # without a time sheet it would only count blog posts no export has
     "competitor_benchmark": "competitor_benchmark",
     "format_performance": "format_performance",
     "posts_vanity_value": "format_performance",
@@ -77,6 +78,7 @@ class Gaps:
     Attributes:
         missing: Reality inputs the data lacks, by metric name (see rlff.imports.missing).
         engagements_known: False when no file gives any engagement count (posts alone, say).
+        revenue_known: False when no file gives any sale.
         friends_known: False when no file gives the accounts the brand follows.
         fans_known: False when the follower total was counted from 0 (exports give new follows only).
         previous_month: False when the data does not reach into the month before the reported one.
@@ -84,6 +86,7 @@ class Gaps:
 
     missing: dict[str, MissingInput] = field(default_factory=dict)
     engagements_known: bool = True
+    revenue_known: bool = True
     friends_known: bool = True
     fans_known: bool = True
     previous_month: bool = True
@@ -128,6 +131,7 @@ def gaps_of(tables: Tables, results: Sequence[ImportResult]) -> Gaps:
     return Gaps(
         missing={m.metric: m for m in missing_reality_inputs(tables)},
         engagements_known=not tables.engagements.empty,
+        revenue_known=not tables.revenue.empty,
         friends_known=not followers.empty and bool(followers["friends"].gt(0).any()),
         fans_known=any(r.followers_known and r.row_counts.get("followers", 0) > 0 for r in results),
         previous_month=pd.Timestamp(tables.meta.start) < month,
@@ -194,6 +198,8 @@ def honest_chart(chart: Chart, gaps: Gaps, lang: str) -> Chart:
     need = CHART_NEEDS.get(chart.key)
     if need and gaps.lacks(need):
         return unavailable(chart.key, chart.view, lang, chart.title)
+    if chart.key == "platform_effort" and not gaps.revenue_known:
+        return dataclasses.replace(chart, caption=t("data.caption.platform_effort_no_sales", lang))
     if chart.key == "bought_followers" and gaps.lacks("bought_follower_share"):
         caption = t("data.caption.bought_unknown", lang)
         return dataclasses.replace(chart, caption=caption, headline={t("tile.bought_share", lang): MISSING})

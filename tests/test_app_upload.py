@@ -90,7 +90,7 @@ def test_an_x_export_alone_switches_every_view_to_it_with_dashes_for_what_it_can
 
     _open(at, "reality")
     assert _tiles(at) == ["—"] * 6
-    assert len(at.get("plotly_chart")) == 3  # the others say what is missing instead
+    assert len(at.get("plotly_chart")) == 2  # new followers and platform effort; the others say what is missing
     assert any("upload an inbox file" in _shown(c.value) for c in at.caption)
     _open(at, "side")
     assert _tiles(at)[:2] == [fmt_int(kpis.retweets, "en"), fmt_int(kpis.likes, "en")]
