@@ -126,7 +126,12 @@ def read_new_files(files: Sequence[UploadedFileLike], unexpected: str) -> BatchR
         st.session_state[REPORT] = report
         return report
     kept_ids = {id(r) for r in data.results} if data is not None else set()
-    replaced = tuple(r.filename for r in (before.results if before else ()) if data and id(r) not in kept_ids)
+    same = {(r.filename, r.digest) for r in results}  # the same file again is not "replaced"
+    replaced = tuple(
+        r.filename
+        for r in (before.results if before else ())
+        if data and id(r) not in kept_ids and (r.filename, r.digest) not in same
+    )
     per_file = {w for r in results for w in r.warnings}
     report = BatchReport(
         read=tuple(r.filename for r in results),

@@ -223,3 +223,13 @@ def test_a_broken_scenario_does_not_hide_the_uploaded_data(x_file):
     assert not at.error
     assert "before it starts" in _shown(at.sidebar.warning[0].value)
     assert at.title[0].value == "Monthly report — September 2026"
+
+
+def test_a_file_with_the_same_name_replaces_the_earlier_one(x_file):
+    at = _upload(_data_page(), x_file)
+    other = export_samples.x_posts(n=12, seed=9)
+    at.file_uploader(key="data.upload").set_value((x_file[0], other[1], "text/csv")).run()
+    assert not at.exception and not at.error
+    assert f"Replaced by the new upload: {x_file[0]}." in [_shown(i.value) for i in at.main.info]
+    assert list(_files(at).iloc[:, 0]) == [x_file[0]]
+    assert _files(at).iloc[0, 2].startswith("posts 12")
