@@ -31,6 +31,7 @@ from rlff.i18n import (
     plotly_tick_format,
     t,
 )
+from rlff.periods import month_start
 from rlff.schema import Tables
 
 VIEWS: tuple[str, ...] = ("boss", "reality", "side")
@@ -97,7 +98,7 @@ def plain_text(text: object, max_len: int | None = None) -> str:
 
 def month_of(tables: Tables) -> pd.Timestamp:
     """The reported month of the dataset, as a Timestamp at its first day."""
-    return pd.Timestamp(tables.meta.reported_month).to_period("M").start_time
+    return month_start(tables.meta.reported_month)
 
 
 def merge_into(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:

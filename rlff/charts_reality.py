@@ -48,7 +48,17 @@ BRAND_AVERAGE_HOURS = 10.0  # ... and brands answer in ~10 h on average
 
 
 def _month_inbox(tables: Tables) -> pd.DataFrame:
+    """Messages received in the reported month (shared by the charts that need them)."""
+    return shared(tables, _received_in_reported_month)
+
+
+def _received_in_reported_month(tables: Tables) -> pd.DataFrame:
     return metrics.messages_received_in(tables.inbox, month_of(tables))
+
+
+def _response_times(tables: Tables) -> pd.DataFrame:
+    """metrics.response_time_by_kind of the reported month's inbox."""
+    return metrics.response_time_by_kind(_month_inbox(tables))
 
 
 def chart_response_time(tables: Tables, *, lang: str) -> Chart:
@@ -57,7 +67,7 @@ def chart_response_time(tables: Tables, *, lang: str) -> Chart:
     inbox = _month_inbox(tables)
     if inbox.empty:
         return unavailable("response_time", VIEW, lang, title)
-    rt = metrics.response_time_by_kind(inbox)
+    rt = shared(tables, _response_times)
     rt = rt[rt["kind"].isin(MESSAGE_KINDS) & (rt["messages"] > 0)]
     kinds = [name("message_kind", k, lang) for k in rt["kind"]]
     median_h = rt["median_minutes"] / 60
@@ -162,7 +172,7 @@ def chart_reply_rate(tables: Tables, *, lang: str) -> Chart:
     inbox = _month_inbox(tables)
     if inbox.empty:
         return unavailable("reply_rate", VIEW, lang, title)
-    rt = metrics.response_time_by_kind(inbox)
+    rt = shared(tables, _response_times)
     rt = rt[rt["messages"] > 0]
     bar = {
         "type": "bar",
@@ -329,14 +339,14 @@ def chart_engagement_sources(tables: Tables, *, lang: str) -> Chart:
     ]
     layout = {"barmode": "stack", "yaxis": {"title": {"text": t("axis.likes_rts", lang)}}}
     fig = figure(VIEW, lang, title, traces, layout)
-    shares = metrics.engagement_sources(tables)
+    shares = shared(tables, metrics.engagement_sources)
     caption = t(
         "chart.engagement_sources.caption",
         lang,
         month=month_label(tables, lang),
         **{s: fmt_pct(shares.get(s), lang, 0) for s in ("peer", "bot", "self", "customer")},
     )
-    non_customer = shared(tables, metrics.vanity_index_components)["non_customer_engagement_share"]
+    non_customer = shared(tables, metrics.non_customer_share)
     return Chart(
         "engagement_sources",
         VIEW,

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TypeAlias
 
+import numpy as np
 import pandas as pd
 
 from rlff.schema import Tables
@@ -34,12 +35,22 @@ def month_bounds(month: MonthLike) -> tuple[pd.Timestamp, pd.Timestamp]:
         (Timestamp('2024-02-01 00:00:00'), Timestamp('2024-03-01 00:00:00'))
     """
     start = month_start(month)
-    return start, start + pd.DateOffset(months=1)
+    return start, _shift_month(start, 1)
 
 
 def previous_month(month: MonthLike) -> pd.Timestamp:
     """The first day of the month before ``month``."""
-    return month_start(month) - pd.DateOffset(months=1)
+    return _shift_month(month_start(month), -1)
+
+
+def _shift_month(start: pd.Timestamp, months: int) -> pd.Timestamp:
+    """``start`` (a month's first day) moved by ``months`` (±1): ``start ± pd.DateOffset(months=1)``,
+    without DateOffset's cost (~50 µs a call, and month bounds are computed hundreds of times)."""
+    index = start.year * 12 + start.month - 1 + months
+    year, month0 = divmod(index, 12)
+    if not 1 <= year <= 9998:
+        return start + pd.DateOffset(months=months)
+    return pd.Timestamp(year=year, month=month0 + 1, day=1)
 
 
 def resolve_month(tables: Tables, month: MonthLike | None) -> pd.Timestamp:
@@ -49,12 +60,41 @@ def resolve_month(tables: Tables, month: MonthLike | None) -> pd.Timestamp:
 
 def period_mask(column: pd.Series, start: pd.Timestamp | None, end: pd.Timestamp | None) -> pd.Series:
     """Boolean mask of the values in ``[start, end)``; a None bound is open."""
+    return pd.Series(_in_period(column, start, end), index=column.index)
+
+
+def _bound(value: object, unit: str) -> np.datetime64 | None:
+    """A naive Timestamp as a numpy datetime64 in ``unit``; None for anything else or when it does not fit."""
+    if not isinstance(value, pd.Timestamp) or value.tzinfo is not None or value is pd.NaT:
+        return None
+    try:
+        converted = value.as_unit(unit, round_ok=False)
+    except (ValueError, OverflowError):
+        return None
+    return converted.to_datetime64()
+
+
+def _in_period(column: pd.Series, start: pd.Timestamp | None, end: pd.Timestamp | None) -> np.ndarray:
+    """:func:`period_mask` as a numpy array; numpy comparisons for a naive datetime64 column."""
+    dtype = column.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind == "M":
+        unit = np.datetime_data(dtype)[0]
+        lo = None if start is None else _bound(start, unit)
+        hi = None if end is None else _bound(end, unit)
+        if (lo is not None or start is None) and (hi is not None or end is None):
+            values = column.to_numpy()
+            fast = np.ones(len(values), dtype=bool)
+            if lo is not None:
+                fast &= values >= lo  # NaT compares False, as in pandas
+            if hi is not None:
+                fast &= values < hi
+            return fast
     mask = pd.Series(True, index=column.index)
     if start is not None:
         mask &= column >= start
     if end is not None:
         mask &= column < end
-    return mask
+    return mask.to_numpy(dtype=bool)
 
 
 def rows_in_month(df: pd.DataFrame, column: str, month: MonthLike | None) -> pd.DataFrame:
@@ -62,22 +102,42 @@ def rows_in_month(df: pd.DataFrame, column: str, month: MonthLike | None) -> pd.
     if month is None:
         return df
     start, end = month_bounds(month)
-    return df[period_mask(df[column], start, end)]
+    return take_rows(df, _in_period(df[column], start, end))
+
+
+def take_rows(df: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
+    """``df[mask]`` for a boolean array; a contiguous run of rows is sliced (no copy of every column)."""
+    hits = np.flatnonzero(mask)
+    if len(hits) and hits[-1] - hits[0] + 1 == len(hits):
+        return df.iloc[hits[0] : hits[-1] + 1]
+    return df[mask]
 
 
 def brand_posts(posts: pd.DataFrame, month: MonthLike | None = None) -> pd.DataFrame:
     """Posts of the brand's own accounts (``account == "brand"``) published in ``month``."""
-    return rows_in_month(posts[posts["account"] == "brand"], "published_at", month)
+    rows = rows_in_month(posts, "published_at", month)
+    return take_rows(rows, isin_mask(rows["account"], ["brand"]))
+
+
+def isin_mask(column: pd.Series, values: Iterable[object]) -> np.ndarray:
+    """``column.isin(values)`` as a numpy array; a categorical column is looked up once per category."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        wanted = set(values)
+        hit = np.fromiter((c in wanted for c in column.cat.categories), dtype=bool, count=len(column.cat.categories))
+        # Code -1 is a missing value: isin() matches it only when the values hold a missing value too.
+        has_na = any(v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA or v is pd.NaT for v in wanted)
+        return np.append(hit, has_na)[column.cat.codes.to_numpy()]
+    return column.isin(pd.Index(list(values)).unique()).to_numpy(dtype=bool)
 
 
 def engagements_on(
     engagements: pd.DataFrame, post_ids: Iterable[str], kinds: Iterable[str] | None = None
 ) -> pd.DataFrame:
     """Engagement rows on the given posts (and of the given kinds), whenever they happened."""
-    mask = engagements["post_id"].isin(pd.Index(list(post_ids)).unique())
+    mask = isin_mask(engagements["post_id"], post_ids)
     if kinds is not None:
-        mask &= engagements["kind"].isin(list(kinds))
-    return engagements[mask]
+        mask &= isin_mask(engagements["kind"], kinds)
+    return take_rows(engagements, mask)
 
 
 def audience_at(followers: pd.DataFrame, end: pd.Timestamp | None) -> pd.DataFrame:

@@ -12,6 +12,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 PLATFORMS: tuple[str, ...] = ("twitter", "facebook", "instagram", "linkedin", "pinterest", "blog")
@@ -215,11 +216,25 @@ def empty_table(name: str) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series([], dtype=pandas_dtype(name, c)) for c in cols})
 
 
+_DATETIME_US = np.dtype("datetime64[us]")
+_NUMPY_DTYPES = {"int": np.dtype("int64"), "float": np.dtype("float64"), "bool": np.dtype("bool")}
+_STR_DTYPE = pd.Series([], dtype="str").dtype
+_DAY_US = 86_400_000_000
+
+
+def _at_midnight(s: pd.Series) -> bool:
+    """True when every value of a datetime64[us] column is at 00:00 (NaT aside): normalize() would keep it."""
+    values = s.to_numpy()
+    ticks = values.view("int64")[~np.isnat(values)]
+    return bool((ticks % _DAY_US == 0).all())
+
+
 def conform(name: str, df: pd.DataFrame) -> pd.DataFrame:
     """Return ``df`` with exactly the schema's columns, in order, with the schema's dtypes.
 
     Missing columns raise ``KeyError``; extra columns are dropped. Dates and datetimes
-    both live as ``datetime64[us]`` (dates at midnight). Never modifies ``df``.
+    both live as ``datetime64[us]`` (dates at midnight). Never modifies ``df``. A column
+    that already has its dtype is kept as it is (the simulation builds most of them so).
     """
     cols = COLUMNS[name]
     missing = [c for c in cols if c not in df.columns]
@@ -229,20 +244,21 @@ def conform(name: str, df: pd.DataFrame) -> pd.DataFrame:
     for c, (kind, _) in cols.items():
         s = df[c]
         if kind in ("datetime", "date"):
-            s = pd.to_datetime(s).astype("datetime64[us]")
-            if kind == "date":
+            if s.dtype != _DATETIME_US:
+                s = pd.to_datetime(s).astype("datetime64[us]")
+            if kind == "date" and not _at_midnight(s):
                 s = s.dt.normalize()
-        elif kind == "int":
-            s = s.astype("int64")
-        elif kind == "float":
-            s = s.astype("float64")
-        elif kind == "bool":
-            s = s.astype("bool")
+        elif kind in ("int", "float", "bool"):
+            if s.dtype != _NUMPY_DTYPES[kind]:
+                s = s.astype(_NUMPY_DTYPES[kind])
         elif kind == "category":
             # Already-categorical columns (a million engagement rows) are kept as they are.
             if not isinstance(s.dtype, pd.CategoricalDtype):
                 s = s.astype("str").astype("category")
-        else:
+        elif not (isinstance(s.dtype, pd.StringDtype) and s.dtype == _STR_DTYPE):
             s = s.astype("str")
-        out[c] = s.reset_index(drop=True)
+        index = s.index
+        if not (isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1):
+            s = s.reset_index(drop=True)
+        out[c] = s
     return pd.DataFrame(out)
