@@ -120,7 +120,10 @@ def _format_report(rep: dict) -> str:
         "What it hides (reality):",
         f"  Reply rate                      {num(r['reply_rate'], True)}",
     ]
-    for kind, minutes in r["median_first_response_minutes"].items():
+    medians = r["median_first_response_minutes"]
+    if medians is None:  # no inbox in the data
+        lines.append(f"  Median first response           {num(None)}")
+    for kind, minutes in (medians or {}).items():
         if minutes is None:
             shown = "never answered / none"
         else:
@@ -140,10 +143,11 @@ def _format_report(rep: dict) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from rlff.gaps import honest_report
     from rlff.metrics import report
 
     tables = _load(args.data, args.seed)
-    rep = report(tables)
+    rep = honest_report(report(tables), tables)  # what the data cannot give is null, never an invented 0
     if args.json:
         print(json.dumps(rep, indent=2, ensure_ascii=False, sort_keys=False))
     else:

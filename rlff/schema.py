@@ -164,6 +164,9 @@ class Meta:
     # Platform exports never say which follows were bought: their bought_follows are 0 by
     # default, not by observation, so bought-follower metrics must say "unknown".
     bought_flag_known: bool = True
+    # Exports give new follows, not a follower total: the ``followers`` column was then
+    # counted from 0 and the fans it gives must say "unknown".
+    followers_total_known: bool = True
 
 
 @dataclass(frozen=True)

@@ -111,6 +111,8 @@ def meta_to_json_bytes(meta: Meta) -> bytes:
         "source": meta.source,
         "bought_flag_known": meta.bought_flag_known,
     }
+    if not meta.followers_total_known:  # written only when False: older meta.json files stay as they were
+        payload["followers_total_known"] = False
     return (json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
@@ -166,6 +168,7 @@ def read_meta(path: str | Path) -> Meta:
         lang=str(raw.get("lang", "en")),
         source=str(raw.get("source", "import")),
         bought_flag_known=bool(raw.get("bought_flag_known", True)),
+        followers_total_known=bool(raw.get("followers_total_known", True)),
     )
 
 

@@ -1,53 +1,49 @@
 """An uploaded dataset and what it cannot tell: the dashboard shows "—", never an invented number.
 
 Pure (no streamlit): :class:`UploadedData` is what the "Your data" page keeps in the
-session; :class:`Gaps` says which numbers and charts the files cannot give, and
-:func:`honest_kpis`, :func:`honest_reality` and :func:`honest_chart` blank them out.
-The simulation has no gaps (``Gaps()``), so nothing changes for it.
+session. :class:`Gaps` (which numbers and charts the files cannot give) and
+:func:`honest_kpis`, :func:`honest_reality` and :func:`honest_chart` (which blank them
+out) live in :mod:`rlff.gaps`, shared with ``rlff report`` and ``rlff export``; they are
+re-exported here. The simulation has no gaps (``Gaps()``), so nothing changes for it.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 import pandas as pd
 
-from rlff import metrics
-from rlff.charts_base import Chart, unavailable
-from rlff.i18n import MISSING, STRINGS, t
-from rlff.imports import ImportResult, MissingInput, missing_reality_inputs, template_filename
+from rlff.gaps import CHART_NEEDS, TILE_NEEDS, Gaps, gaps_of, honest_chart, honest_kpis, honest_reality
+from rlff.i18n import STRINGS, t
+from rlff.imports import ImportResult, MissingInput, template_filename
 from rlff.schema import Tables
+
+__all__ = [
+    "CHART_NEEDS",
+    "PREVIEW_ROWS",
+    "REASON_KEYS",
+    "TILE_NEEDS",
+    "FileSummary",
+    "Gaps",
+    "UploadedData",
+    "chart_hint",
+    "dataset_digest",
+    "gaps_of",
+    "honest_chart",
+    "honest_kpis",
+    "honest_reality",
+    "missing_label",
+    "missing_reason",
+    "missing_upload",
+    "summarise",
+    "templates_needed",
+    "uploaded_data",
+]
 
 PREVIEW_ROWS = 20
 
-# Chart key -> the reality input (rlff.imports.missing) it cannot do without.
-CHART_NEEDS: dict[str, str] = {
-    "response_time": "response_time_by_kind",
-    "reply_rate": "reply_rate",
-    "crisis_timeline": "crisis_timeline",
-    "roi": "roi",
-    "engagement_sources": "engagement_sources",
-    "strategy_adherence": "strategy_adherence",
-    "e_reputation": "mention_shares",
-    "hours_per_activity": "hours_per_activity",
-    "cm_output": "hours_per_activity",  # without a time sheet it would only count blog posts no export has
-    "competitor_benchmark": "competitor_benchmark",
-    "format_performance": "format_performance",
-    "posts_vanity_value": "format_performance",
-}
-# Reality tile (AppContext.reality_numbers) -> the reality input it needs.
-TILE_NEEDS: dict[str, str] = {
-    "reply_rate": "reply_rate",
-    "complaint_median_minutes": "response_time_by_kind",
-    "unanswered_backlog": "unanswered_backlog",
-    "roi": "roi",
-    "bought_follower_share": "bought_follower_share",
-    "strategy_adherence": "strategy_adherence",
-}
 # The reasons rlff.imports.missing gives, as i18n keys (an unknown reason is shown as it is).
 REASON_KEYS: dict[str, str] = {
     "no inbox was uploaded": "missing.reason.no_inbox",
@@ -69,31 +65,6 @@ REASON_KEYS: dict[str, str] = {
     "no time sheet was uploaded": "missing.reason.no_time_use",
     "no peers file was uploaded": "missing.reason.no_peers",
 }
-
-
-@dataclass(frozen=True)
-class Gaps:
-    """What a dataset cannot tell. The defaults (nothing missing) are the simulation's.
-
-    Attributes:
-        missing: Reality inputs the data lacks, by metric name (see rlff.imports.missing).
-        engagements_known: False when no file gives any engagement count (posts alone, say).
-        revenue_known: False when no file gives any sale.
-        friends_known: False when no file gives the accounts the brand follows.
-        fans_known: False when the follower total was counted from 0 (exports give new follows only).
-        previous_month: False when the data does not reach into the month before the reported one.
-    """
-
-    missing: dict[str, MissingInput] = field(default_factory=dict)
-    engagements_known: bool = True
-    revenue_known: bool = True
-    friends_known: bool = True
-    fans_known: bool = True
-    previous_month: bool = True
-
-    def lacks(self, metric: str) -> bool:
-        """True when the data cannot give ``metric``."""
-        return metric in self.missing
 
 
 @dataclass(frozen=True)
@@ -124,20 +95,6 @@ class UploadedData:
         return [f.filename for f in self.files]
 
 
-def gaps_of(tables: Tables, results: Sequence[ImportResult]) -> Gaps:
-    """What the merged ``tables`` of ``results`` cannot tell."""
-    followers = tables.followers
-    month = metrics.month_start(tables.meta.reported_month)
-    return Gaps(
-        missing={m.metric: m for m in missing_reality_inputs(tables)},
-        engagements_known=not tables.engagements.empty,
-        revenue_known=not tables.revenue.empty,
-        friends_known=not followers.empty and bool(followers["friends"].gt(0).any()),
-        fans_known=any(r.followers_known and r.row_counts.get("followers", 0) > 0 for r in results),
-        previous_month=pd.Timestamp(tables.meta.start) < month,
-    )
-
-
 def dataset_digest(results: Sequence[ImportResult]) -> str:
     """A short name for the data of these files (their bytes, in order): the cache key of an upload."""
     joined = "|".join(r.digest for r in results)
@@ -163,47 +120,8 @@ def uploaded_data(tables: Tables, results: Sequence[ImportResult], warnings: Seq
         results=tuple(results),
         files=tuple(summarise(r) for r in results),
         warnings=tuple(warnings),
-        gaps=gaps_of(tables, results),
+        gaps=gaps_of(tables),
     )
-
-
-def honest_kpis(kpis: metrics.VanityKPIs, gaps: Gaps) -> metrics.VanityKPIs:
-    """The deck's tiles with what the files cannot give set to None (shown as "—")."""
-    changes: dict[str, Any] = {}
-    if not gaps.engagements_known:
-        changes |= {k: None for k in ("retweets", "likes", "replies", "retweets_prev", "likes_prev", "replies_prev")}
-        changes["engagement_rate"] = None
-    if not gaps.friends_known:
-        changes |= {"friends": None, "friends_prev": None}
-    if not gaps.fans_known:
-        changes |= {"fans": None, "fans_prev": None, "engagement_rate": None}
-    if not gaps.previous_month:
-        changes |= {f"{k}_prev": None for k in ("retweets", "likes", "replies", "friends", "fans")}
-    return dataclasses.replace(kpis, **changes) if changes else kpis
-
-
-def honest_reality(numbers: dict[str, Any], gaps: Gaps) -> dict[str, Any]:
-    """The reality tiles with the metrics the files cannot give set to None."""
-    if not gaps.missing:
-        return numbers
-    return {k: None if gaps.lacks(TILE_NEEDS.get(k, "")) else v for k, v in numbers.items()}
-
-
-def honest_chart(chart: Chart, gaps: Gaps, lang: str) -> Chart:
-    """A chart as the data allows: unavailable when its input is missing, no invented number in its caption."""
-    if not chart.available:
-        return chart
-    if chart.key == "follower_growth" and not gaps.fans_known:
-        return dataclasses.replace(chart, caption=t("data.caption.fans_from_zero", lang), headline={})
-    need = CHART_NEEDS.get(chart.key)
-    if need and gaps.lacks(need):
-        return unavailable(chart.key, chart.view, lang, chart.title)
-    if chart.key == "platform_effort" and not gaps.revenue_known:
-        return dataclasses.replace(chart, caption=t("data.caption.platform_effort_no_sales", lang))
-    if chart.key == "bought_followers" and gaps.lacks("bought_follower_share"):
-        caption = t("data.caption.bought_unknown", lang)
-        return dataclasses.replace(chart, caption=caption, headline={t("tile.bought_share", lang): MISSING})
-    return chart
 
 
 def missing_label(item: MissingInput, lang: str) -> str:

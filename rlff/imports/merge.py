@@ -104,7 +104,10 @@ def merge_results(results: Sequence[ImportResult], warnings: list[str] | None = 
     with_followers = [r for r in results if "followers" in r.tables]
     deciding = [r for r in with_followers if "followers" not in r.derived] or with_followers
     bought_known = all(r.bought_known for r in deciding)
-    return Tables(meta=derive_meta(clean, brand, bought_known=bought_known), **clean)
+    # The follower total is known when one file gives it (not counted from 0 out of new follows).
+    total_known = any(r.followers_known and r.row_counts.get("followers", 0) > 0 for r in results)
+    meta = derive_meta(clean, brand, bought_known=bought_known, followers_total_known=total_known)
+    return Tables(meta=meta, **clean)
 
 
 def _stack(results: Sequence[ImportResult], name: str) -> pd.DataFrame:
@@ -224,13 +227,20 @@ def _once_across_files(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[~key.assign(_n=occurrence).duplicated()]
 
 
-def derive_meta(tables: dict[str, pd.DataFrame], brand: str | None = None, *, bought_known: bool = True) -> Meta:
+def derive_meta(
+    tables: dict[str, pd.DataFrame],
+    brand: str | None = None,
+    *,
+    bought_known: bool = True,
+    followers_total_known: bool = True,
+) -> Meta:
     """The :class:`~rlff.schema.Meta` of imported data: span of its dates, last complete month reported.
 
     Args:
         tables: RLFF tables by name.
         brand: The brand when a file said it; else "My brand".
         bought_known: False when follower rows came from exports, which never say what was bought.
+        followers_total_known: False when no file gives the follower total (see Meta.followers_total_known).
     """
     moments = []
     for name, column in _TIME_COLUMNS.items():
@@ -246,5 +256,5 @@ def derive_meta(tables: dict[str, pd.DataFrame], brand: str | None = None, *, bo
         start = end = today.replace(day=1)
     return Meta(brand=brand or DEFAULT_BRAND, cm_name="", start=start, end=end,
                 reported_month=last_complete_month(start, end), source="import",
-                bought_flag_known=bought_known)
+                bought_flag_known=bought_known, followers_total_known=followers_total_known)
 
