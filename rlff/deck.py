@@ -34,6 +34,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Inches, Pt
 
 from rlff import i18n, metrics
+from rlff.gaps import gaps_of, honest_chart, honest_kpis, honest_report
 from rlff.images import ImageRenderer, Progress, RenderBatch
 from rlff.periods import brand_posts, engagements_on, resolve_month
 from rlff.schema import Tables
@@ -219,12 +220,22 @@ def honest_notes(tables: Tables, lang: str = "en", *, report: Mapping[str, Any] 
     """
     m = resolve_month(tables, None)
     pct = lambda x: i18n.fmt_pct(x, lang, digits=0)  # noqa: E731
-    rep = report if report is not None else metrics.report(tables, m)
+    # What the data cannot give (imports) is None: its sentence is left out, never written with a 0.
+    gaps = gaps_of(tables)
+    rep = honest_report(dict(report) if report is not None else metrics.report(tables, m), tables)
     reality: dict[str, Any] = rep["reality"]  # type: ignore[assignment]
     vanity: dict[str, Any] = rep["vanity"]  # type: ignore[assignment]
-    non_customer = metrics.non_customer_share(tables, m)
-    bought_share = metrics.bought_follower_share(tables.followers, m)
-    peer, bot, self_ = metrics.peer_share(tables, m), metrics.bot_share(tables, m), metrics.self_like_share(tables, m)
+    no_sources = gaps.lacks("engagement_sources")
+    non_customer = None if no_sources else metrics.non_customer_share(tables, m)
+    bought_share = None if gaps.lacks("bought_follower_share") else metrics.bought_follower_share(tables.followers, m)
+    if no_sources:
+        peer = bot = self_ = None
+    else:
+        peer, bot, self_ = (
+            metrics.peer_share(tables, m),
+            metrics.bot_share(tables, m),
+            metrics.self_like_share(tables, m),
+        )
     vi: float | None = rep["vanity_index"]  # type: ignore[assignment]
     notes: dict[str, RedPen] = {}
 
@@ -282,7 +293,7 @@ def honest_notes(tables: Tables, lang: str = "en", *, report: Mapping[str, Any] 
     # Top posts: applause is not sales.
     parts = []
     top = metrics.top_posts(tables, m)
-    sales = int(top["conversions"].sum()) if len(top) else None
+    sales = int(top["conversions"].sum()) if len(top) and not gaps.lacks("format_performance") else None
     if sales is not None:
         parts.append(("note.top_sales", {"sales": i18n.fmt_int(sales, lang)}))
     roi = reality.get("roi")
@@ -560,7 +571,7 @@ def _title_slide(prs: Any, tables: Tables, lang: str, honest: bool) -> None:
            align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE)  # fmt: skip
     sub = slide.placeholders[1]
     sub.left, sub.top, sub.width, sub.height = Inches(1.5), Inches(4.4), SLIDE_WIDTH - Inches(3.0), Inches(1.2)
-    kpis = metrics.vanity_kpis(tables)
+    kpis = honest_kpis(metrics.vanity_kpis(tables), gaps_of(tables))
     if kpis.retweets is not None and kpis.likes is not None:
         brag = _t("brag", lang, retweets=i18n.fmt_int(kpis.retweets, lang), likes=i18n.fmt_int(kpis.likes, lang))
         _textbox(slide, Inches(1.5), Inches(5.8), SLIDE_WIDTH - Inches(3.0), Inches(0.9), brag, "Headline",
@@ -654,7 +665,8 @@ def build_deck(
     and ``notes`` (:func:`honest_notes`) are computed here unless given.
     """
     lang = i18n.check_lang(lang)
-    vanity, appendix = deck_charts(charts, honest=honest)
+    gaps = gaps_of(tables)
+    vanity, appendix = deck_charts([honest_chart(c, gaps, lang) for c in charts], honest=honest)
     missing = [c.key for c in (*vanity, *appendix) if c.key not in images]
     if missing:
         raise KeyError(f"no image for chart(s): {', '.join(missing)}")
@@ -668,7 +680,7 @@ def build_deck(
         "footer", lang, brand=meta.brand, month=i18n.fmt_month(meta.reported_month, lang),
         cm=meta.cm_name or _t("cm_unknown", lang),
     )  # fmt: skip
-    rep = report if report is not None else metrics.report(tables)
+    rep = honest_report(dict(report) if report is not None else metrics.report(tables), tables)
     if honest and notes is None:
         notes = honest_notes(tables, lang, report=rep)
     notes = notes or {}
@@ -783,7 +795,8 @@ def export_deck(
 
             wanted = (BOSS_VIEW, REALITY_VIEW) if honest else (BOSS_VIEW,)
             charts = build_charts(tables, lang=lang, views=wanted)
-        vanity, appendix = deck_charts(charts, honest=honest)
+        gaps = gaps_of(tables)  # no chart states a number the data cannot give (imports)
+        vanity, appendix = deck_charts([honest_chart(c, gaps, lang) for c in charts], honest=honest)
         shown = [*vanity, *appendix]
         total = len(shown) + 1
 
@@ -792,7 +805,7 @@ def export_deck(
                 progress(done, total, label)
 
         batch = submit_deck_images(shown, renderer)
-        rep = metrics.report(tables)  # computed while the browser starts and renders
+        rep = honest_report(metrics.report(tables), tables)  # computed while the browser starts and renders
         notes = honest_notes(tables, lang, report=rep) if honest else None
         prs = build_deck(
             tables, shown, _Arriving(shown, batch, step), lang=lang, honest=honest, report=rep, notes=notes

@@ -214,8 +214,10 @@ def export_command(
                 print(f"wrote the {edition} to {target}")
                 return 0
             from rlff.charts import build_charts
+            from rlff.gaps import gaps_of, honest_chart
 
-            charts = build_charts(tables, lang=lang)
+            gaps = gaps_of(tables)  # what the data cannot give is shown as missing, not as 0
+            charts = [honest_chart(c, gaps, lang) for c in build_charts(tables, lang=lang)]
             if fmt == "zip":
                 target = _file(out, zip_file_name(tables))
                 folder = Path(zip_file_name(tables)).stem

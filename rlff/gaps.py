@@ -88,6 +88,7 @@ COMPONENT_NEEDS: dict[str, str] = {
     "strategy_adherence": "strategy_gap",
     "roi": "roi_shortfall",
 }
+_HIDDEN = "rgba(0,0,0,0)"
 _ENGAGEMENT_KEYS = ("retweets", "likes", "replies")
 _DECK = ("retweets", "likes", "friends", "fans")
 
@@ -223,8 +224,8 @@ def _honest_tiles(chart: Chart, gaps: Gaps, lang: str) -> Chart:
             continue
         if key in unknown or f"{key}_prev" in unknown:
             trace.mode = "number"  # no arrow against a month the data does not give
-        if key in unknown:
-            trace.number.font.color = "rgba(0,0,0,0)"  # the invented number stays invisible…
+        if key in unknown and trace.number.font.color != _HIDDEN:  # (not twice: honest_chart is idempotent)
+            trace.number.font.color = _HIDDEN  # the invented number stays invisible…
             x, y = trace.domain.x or (0, 1), trace.domain.y or (0, 1)
             fig.add_annotation(  # …under a dash
                 text=MISSING, x=(x[0] + x[1]) / 2, y=(y[0] + y[1]) / 2, xref="paper", yref="paper",
