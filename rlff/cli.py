@@ -121,11 +121,10 @@ def _format_report(rep: dict) -> str:
         f"  Reply rate                      {num(r['reply_rate'], True)}",
     ]
     medians = r["median_first_response_minutes"]
-    if medians is None:  # no inbox in the data
-        lines.append(f"  Median first response           {num(None)}")
-    for kind, minutes in (medians or {}).items():
+    no_inbox = r["reply_rate"] is None  # every kind unknown, not "never answered"
+    for kind, minutes in medians.items():
         if minutes is None:
-            shown = "never answered / none"
+            shown = num(None) if no_inbox else "never answered / none"
         else:
             shown = f"{minutes:,.0f} min" if minutes < 60 else f"{minutes / 60:,.1f} h"
         lines.append(f"  Median first response, {kind:<10} {shown}")
@@ -183,9 +182,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if renderer is not None:
             renderer.close(wait=False)
         raise
-    return export_command(
-        tables, fmt=args.format, out=args.out, lang=args.lang, honest=args.honest, renderer=renderer
-    )
+    return export_command(tables, fmt=args.format, out=args.out, lang=args.lang, honest=args.honest, renderer=renderer)
 
 
 def cmd_dashboard(args: argparse.Namespace) -> int:

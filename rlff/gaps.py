@@ -194,7 +194,10 @@ def honest_report(rep: dict[str, Any], tables: Tables) -> dict[str, Any]:
     for need, keys in REPORT_NEEDS.items():
         if gaps.lacks(need):
             for key in keys:
-                if key in reality:
+                if isinstance(reality.get(key), dict):
+                    # Keep the documented shape (one entry per message kind), each unknown.
+                    reality[key] = dict.fromkeys(reality[key])
+                elif key in reality:
                     reality[key] = None
     if tables.costs.empty and "cost_eur" in reality:
         reality["cost_eur"] = None

@@ -99,7 +99,7 @@ def test_report_json_on_an_export_gives_null_not_zero(imported, capsys):
     assert reality["bought_follower_share"] is None
     assert reality["peer_share"] is None and reality["bot_share"] is None and reality["self_like_share"] is None
     assert reality["roi"] is None and reality["revenue_eur"] is None and reality["cost_eur"] is None
-    assert reality["median_first_response_minutes"] is None
+    assert reality["median_first_response_minutes"] == dict.fromkeys(("compliment", "question", "complaint", "crisis"))
     assert rep["vanity_index"] is None
     assert all(v is None for v in rep["vanity_index_components"].values())
 
