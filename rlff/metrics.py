@@ -26,14 +26,15 @@ import pandas as pd
 
 from rlff.periods import (
     MonthLike,
-    audience_total,
+    audience_at,
     brand_posts,
-    engagements_on,
+    count_per_post,
+    in_period,
+    isin_mask,
     month_bounds,
     month_start,
     previous_month,
     resolve_month,
-    rows_in_month,
 )
 from rlff.reality import (
     activity_hours,
@@ -197,15 +198,24 @@ class VanityKPIs:
         return out
 
 
-def _unattached_in(engagements: pd.DataFrame, month: pd.Timestamp) -> pd.DataFrame:
+def _unattached_mask(engagements: pd.DataFrame, month: pd.Timestamp) -> np.ndarray:
     """Daily platform totals that belong to no post (empty ``post_id``), dated in ``month``.
 
     Importers only keep them for days no per-post file covers, so adding them to the
     per-post totals never counts an engagement twice.
     """
     pid = engagements["post_id"]
-    loose = engagements[pid.isna() | (pid == "")]
-    return rows_in_month(loose, "engaged_at", month)
+    start, end = month_bounds(month)
+    loose = pid.isna().to_numpy() | isin_mask(pid, [""])
+    return loose & in_period(engagements["engaged_at"], start, end)
+
+
+def _count_sum(counts: pd.Series, mask: np.ndarray) -> int:
+    """Sum of ``count`` over the rows of ``mask`` (counts are integers; NaN is skipped as pandas does)."""
+    values = counts.to_numpy()
+    if values.dtype.kind in "iub":
+        return int(values[mask].sum())
+    return int(counts[mask].sum())
 
 
 def _kind_totals(tables: Tables, month: pd.Timestamp) -> dict[str, int | None]:
@@ -213,13 +223,17 @@ def _kind_totals(tables: Tables, month: pd.Timestamp) -> dict[str, int | None]:
 
     None when there is neither a post nor a daily total at all.
     """
-    loose = _unattached_in(tables.engagements, month)
-    if tables.posts.empty and (tables.engagements["post_id"] != "").all():
+    eng = tables.engagements
+    if tables.posts.empty and not isin_mask(eng["post_id"], [""]).any():
         return {"retweet": None, "like": None, "reply": None}
-    posts = brand_posts(tables.posts, month)
-    eng = pd.concat([engagements_on(tables.engagements, posts["post_id"]), loose])
-    sums = eng.groupby(eng["kind"].astype(str))["count"].sum()
-    return {k: int(sums.get(k, 0)) for k in ("retweet", "like", "reply")}
+    on_posts = isin_mask(eng["post_id"], brand_posts(tables.posts, month)["post_id"])
+    loose = _unattached_mask(eng, month)
+    totals: dict[str, int | None] = {}
+    for kind in ("retweet", "like", "reply"):
+        of_kind = isin_mask(eng["kind"], [kind])
+        # The month's posts' engagements plus the month's daily totals (rows can be in both).
+        totals[kind] = _count_sum(eng["count"], on_posts & of_kind) + _count_sum(eng["count"], loose & of_kind)
+    return totals
 
 
 def vanity_kpis(tables: Tables, month: MonthLike | None = None) -> VanityKPIs:
@@ -236,7 +250,8 @@ def vanity_kpis(tables: Tables, month: MonthLike | None = None) -> VanityKPIs:
     prev = previous_month(m)
     now, before = _kind_totals(tables, m), _kind_totals(tables, prev)
     end, prev_end = month_bounds(m)[1], month_bounds(prev)[1]
-    fans = audience_total(tables.followers, end, "followers")
+    fans, friends = _audience_totals(tables.followers, end)
+    fans_prev, friends_prev = _audience_totals(tables.followers, prev_end)
     counts = [now["like"], now["retweet"], now["reply"]]
     engaged = None if None in counts else sum(c for c in counts if c is not None)
     return VanityKPIs(
@@ -244,15 +259,23 @@ def vanity_kpis(tables: Tables, month: MonthLike | None = None) -> VanityKPIs:
         retweets=now["retweet"],
         likes=now["like"],
         replies=now["reply"],
-        friends=audience_total(tables.followers, end, "friends"),
+        friends=friends,
         fans=fans,
         retweets_prev=before["retweet"],
         likes_prev=before["like"],
         replies_prev=before["reply"],
-        friends_prev=audience_total(tables.followers, prev_end, "friends"),
-        fans_prev=audience_total(tables.followers, prev_end, "followers"),
+        friends_prev=friends_prev,
+        fans_prev=fans_prev,
         engagement_rate=None if engaged is None or not fans else engaged / fans,
     )
+
+
+def _audience_totals(followers: pd.DataFrame, end: pd.Timestamp) -> tuple[int | None, int | None]:
+    """(followers, friends) summed over platforms at ``end``, as :func:`audience_total` gives them."""
+    last = audience_at(followers, end)
+    if last.empty:
+        return None, None
+    return int(last["followers"].sum()), int(last["friends"].sum())
 
 
 def _brand_engagement_by(tables: Tables, by: Literal["published", "engaged"], unit: str) -> pd.DataFrame:
@@ -287,9 +310,57 @@ def _brand_engagement_by(tables: Tables, by: Literal["published", "engaged"], un
 
 
 def _sum_by(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """``count`` summed per observed combination of ``keys`` (sorted), positive sums only.
+
+    The ``period`` key is datetime64, the others categorical; kind and source come back as str.
+    """
+    fast = _sum_by_codes(frame, keys)
+    if fast is not None:
+        return fast
     out = frame.groupby(keys, observed=True, sort=True)["count"].sum().reset_index()
     out = out[out["count"] > 0].reset_index(drop=True)
     return out.astype({k: "str" for k in keys if k in ("kind", "source")} | {"count": "int64"})
+
+
+def _sum_by_codes(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame | None:
+    """:func:`_sum_by` through integer codes (what the groupby does, without its frames); None when
+    a column is not as the schema has it (integer counts, datetime64 period, categorical keys)."""
+    counts = frame["count"].to_numpy()
+    if counts.dtype.kind not in "iu":
+        return None
+    labels, codes = [], []
+    valid = np.ones(len(frame), dtype=bool)
+    for key in keys:
+        column = frame[key]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            code = column.cat.codes.to_numpy().astype(np.int64)
+            labels.append(column.cat.categories)
+            valid &= code >= 0  # groupby leaves missing keys out (and so do the sums below)
+        elif isinstance(column.dtype, np.dtype) and column.dtype.kind == "M":
+            code, uniques = pd.factorize(column.to_numpy(), sort=True)  # NaT: code -1
+            labels.append(uniques)
+            valid &= code >= 0
+        else:
+            return None
+        codes.append(code)
+    # One int per combination, in the groupby's sort order (each key by its code).
+    combined = np.zeros(len(frame), dtype=np.int64)
+    size = 1
+    for code, label in zip(codes, labels, strict=True):
+        combined = combined * len(label) + code
+        size *= len(label)
+    if size > 4 * len(frame) + 4096:
+        return None  # sparse combinations: the groupby is the better tool
+    sums = np.zeros(size, dtype=np.int64)
+    np.add.at(sums, combined[valid], counts[valid].astype(np.int64, copy=False))
+    groups = np.flatnonzero(sums > 0)
+    sums = sums[groups]
+    columns: dict[str, object] = {}
+    for key, label in reversed(list(zip(keys, labels, strict=True))):
+        groups, code = np.divmod(groups, len(label))
+        columns[key] = label[code] if isinstance(label, np.ndarray) else label.take(code).astype("str")
+    out = {key: columns[key] for key in keys}
+    return pd.DataFrame({**out, "count": sums})
 
 
 def monthly_engagement(tables: Tables, by: Literal["published", "engaged"] = "published") -> pd.DataFrame:
@@ -325,6 +396,9 @@ def follower_curve(tables: Tables) -> pd.DataFrame:
     f = tables.followers
     stocks = ["followers", "friends"]
     flows = ["organic_follows", "bought_follows", "unfollows"]
+    fast = _follower_curve_codes(f, stocks, flows)
+    if fast is not None:
+        return fast
     out = f.groupby("date", sort=True)[flows].sum()
     for col in stocks:
         # date × platform grid (small: days × a handful of platforms), carried forward.
@@ -332,6 +406,43 @@ def follower_curve(tables: Tables) -> pd.DataFrame:
         out[col] = wide.ffill().sum(axis=1)
     out = out.astype("int64").rename_axis("date").reset_index()
     return out[["date", *stocks, *flows]]
+
+
+def _follower_curve_codes(f: pd.DataFrame, stocks: list[str], flows: list[str]) -> pd.DataFrame | None:
+    """:func:`follower_curve` in numpy: per-date sums and each platform's last row carried forward.
+
+    None when the table is not as the schema has it (datetime64 dates without NaT, platforms
+    without missing values, integer counts): the pandas code handles those.
+    """
+    dates = f["date"].to_numpy()
+    platform = f["platform"]
+    if not (dates.dtype.kind == "M" and all(f[c].to_numpy().dtype.kind in "iu" for c in (*stocks, *flows))):
+        return None
+    day, days = pd.factorize(dates, sort=True)
+    if isinstance(platform.dtype, pd.CategoricalDtype):
+        plat, n_platforms = platform.cat.codes.to_numpy().astype(np.int64), len(platform.cat.categories)
+    else:
+        plat, uniques = pd.factorize(platform)
+        n_platforms = len(uniques)
+    if (day < 0).any() or (plat < 0).any():
+        return None
+    out: dict[str, np.ndarray] = {"date": days}
+    # The row of each (date, platform) that pivot_table(aggfunc="last") keeps: the last one.
+    cell = day * n_platforms + plat
+    last_in_cell = np.full(len(days) * n_platforms, -1, dtype=np.int64)
+    np.maximum.at(last_in_cell, cell, np.arange(len(f), dtype=np.int64))
+    last_row = last_in_cell.reshape(len(days), n_platforms)
+    # ffill(): each platform's row on the latest date so far (none before its first date: left out of the sum).
+    latest_day = np.maximum.accumulate(np.where(last_row >= 0, np.arange(len(days))[:, None], -1), axis=0)
+    known = np.where(latest_day >= 0, last_row[np.maximum(latest_day, 0), np.arange(n_platforms)], -1)
+    for col in stocks:
+        values = f[col].to_numpy().astype(np.int64, copy=False)
+        out[col] = np.where(known >= 0, values[known], 0).sum(axis=1)
+    for col in flows:
+        sums = np.zeros(len(days), dtype=np.int64)
+        np.add.at(sums, day, f[col].to_numpy().astype(np.int64, copy=False))
+        out[col] = sums
+    return pd.DataFrame({c: out[c] for c in ["date", *stocks, *flows]})
 
 
 def competitor_benchmark(
@@ -386,15 +497,12 @@ def top_posts(tables: Tables, month: MonthLike | None = None, n: int = 10) -> pd
     conversions.
     """
     posts = brand_posts(tables.posts, resolve_month(tables, month))
-    eng = engagements_on(tables.engagements, posts["post_id"])
-    per = eng.groupby(["post_id", "kind"], observed=True)["count"].sum().unstack(fill_value=0)
-    per.columns = per.columns.astype(str)
-    per = per.reindex(columns=["like", "retweet", "reply"], fill_value=0)
     out = posts[["post_id", "published_at", "platform", "format", "text", "conversions"]].astype(
         {"platform": "str", "format": "str"}
     )
-    for col, kind in (("likes", "like"), ("retweets", "retweet"), ("replies", "reply")):
-        out[col] = out["post_id"].map(per[kind]).fillna(0).astype("int64")
+    out["likes"], out["retweets"], out["replies"] = count_per_post(
+        out["post_id"], tables.engagements, ("like", "retweet", "reply")
+    )
     out["_score"] = out["likes"] + out["retweets"]
     out = out.sort_values(["_score", "post_id"], ascending=[False, True]).head(n)
     cols = [

@@ -9,7 +9,7 @@ new frames or numbers out; the frames given are never modified.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TypeAlias
 
@@ -60,7 +60,7 @@ def resolve_month(tables: Tables, month: MonthLike | None) -> pd.Timestamp:
 
 def period_mask(column: pd.Series, start: pd.Timestamp | None, end: pd.Timestamp | None) -> pd.Series:
     """Boolean mask of the values in ``[start, end)``; a None bound is open."""
-    return pd.Series(_in_period(column, start, end), index=column.index)
+    return pd.Series(in_period(column, start, end), index=column.index)
 
 
 def _bound(value: object, unit: str) -> np.datetime64 | None:
@@ -74,7 +74,7 @@ def _bound(value: object, unit: str) -> np.datetime64 | None:
     return converted.to_datetime64()
 
 
-def _in_period(column: pd.Series, start: pd.Timestamp | None, end: pd.Timestamp | None) -> np.ndarray:
+def in_period(column: pd.Series, start: pd.Timestamp | None, end: pd.Timestamp | None) -> np.ndarray:
     """:func:`period_mask` as a numpy array; numpy comparisons for a naive datetime64 column."""
     dtype = column.dtype
     if isinstance(dtype, np.dtype) and dtype.kind == "M":
@@ -102,7 +102,7 @@ def rows_in_month(df: pd.DataFrame, column: str, month: MonthLike | None) -> pd.
     if month is None:
         return df
     start, end = month_bounds(month)
-    return take_rows(df, _in_period(df[column], start, end))
+    return take_rows(df, in_period(df[column], start, end))
 
 
 def take_rows(df: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
@@ -140,15 +140,62 @@ def engagements_on(
     return take_rows(engagements, mask)
 
 
+def count_per_post(
+    post_ids: pd.Series, engagements: pd.DataFrame, kinds: Sequence[str | None] = (None,)
+) -> list[np.ndarray]:
+    """Per value of ``post_ids``: the summed ``count`` of its engagements, as int64, once per kind of ``kinds``
+    (None: every kind).
+
+    Each array is what ``post_ids.map(engagements_on(engagements, post_ids, [kind]).groupby("post_id")["count"]
+    .sum()).fillna(0).astype("int64")`` gives, without building the grouped frames.
+    """
+    counts = engagements["count"]
+    if counts.dtype.kind not in "iu":  # the schema's counts are integers; anything else goes through pandas
+        out = []
+        for kind in kinds:
+            eng = engagements_on(engagements, post_ids, None if kind is None else [kind])
+            per_post = eng.groupby("post_id", observed=True)["count"].sum()
+            out.append(post_ids.map(per_post).fillna(0).astype("int64").to_numpy())
+        return out
+    ids = pd.Index(post_ids).unique()
+    eng_ids = engagements["post_id"]
+    if isinstance(eng_ids.dtype, pd.CategoricalDtype):
+        pos = np.append(ids.get_indexer(eng_ids.cat.categories), -1)[eng_ids.cat.codes.to_numpy()]
+    else:
+        pos = np.where(eng_ids.isna().to_numpy(), -1, ids.get_indexer(eng_ids))  # groupby drops missing ids
+    on_posts = pos >= 0
+    values = counts.to_numpy().astype(np.int64, copy=False)
+    rows = ids.get_indexer(post_ids)
+    out = []
+    for kind in kinds:
+        keep = on_posts if kind is None else on_posts & isin_mask(engagements["kind"], [kind])
+        sums = np.zeros(len(ids), dtype=np.int64)
+        np.add.at(sums, pos[keep], values[keep])
+        out.append(sums[rows])
+    return out
+
+
 def audience_at(followers: pd.DataFrame, end: pd.Timestamp | None) -> pd.DataFrame:
     """Each platform's last followers row dated before ``end`` (all rows when ``end`` is None).
 
     A platform whose tracking stopped earlier keeps its last known row: the audience
     did not vanish because the export did.
     """
-    rows = followers if end is None else followers[followers["date"] < end]
+    rows = followers if end is None else take_rows(followers, in_period(followers["date"], None, end))
     # Stable sort then keep the last row per platform: vectorised "last row up to end".
-    return rows.sort_values("date", kind="stable").drop_duplicates("platform", keep="last")
+    # (Exports and the simulation are already in date order: then the sort is skipped.)
+    dates = rows["date"].to_numpy()
+    in_order = dates.dtype.kind == "M" and not np.isnat(dates).any() and bool((dates[1:] >= dates[:-1]).all())
+    if not in_order:
+        rows = rows.sort_values("date", kind="stable")
+    platform = rows["platform"]
+    if isinstance(platform.dtype, pd.CategoricalDtype):
+        codes = platform.cat.codes.to_numpy()
+    else:
+        codes = pd.factorize(platform)[0]  # missing values share code -1, as in drop_duplicates
+    # Position of each platform's last row, in table order (what drop_duplicates(keep="last") keeps).
+    last = len(codes) - 1 - np.unique(codes[::-1], return_index=True)[1]
+    return rows.iloc[np.sort(last)]
 
 
 def audience_total(followers: pd.DataFrame, end: pd.Timestamp | None, column: str) -> int | None:

@@ -21,6 +21,7 @@ from rlff.periods import (
     audience_at,
     audience_total,
     brand_posts,
+    count_per_post,
     engagements_on,
     month_bounds,
     resolve_month,
@@ -380,10 +381,8 @@ def customer_service_hours_share(time_use: pd.DataFrame, month: MonthLike | None
 def _post_frame(tables: Tables, month: MonthLike | None) -> pd.DataFrame:
     """The month's brand posts with their total engagements (all kinds, by ``count``)."""
     posts = brand_posts(tables.posts, resolve_month(tables, month))
-    eng = engagements_on(tables.engagements, posts["post_id"])
-    per_post = eng.groupby("post_id", observed=True)["count"].sum()
     out = posts[["post_id", "platform", "format", "conversions"]].astype({"platform": str, "format": str})
-    return out.assign(engagements=out["post_id"].map(per_post).fillna(0).astype("int64"))
+    return out.assign(engagements=count_per_post(out["post_id"], tables.engagements)[0])
 
 
 def _ordered(labels: Iterable[str], order: tuple[str, ...]) -> list[str]:
