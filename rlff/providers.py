@@ -7,6 +7,7 @@ than calling Faker once per row.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -413,14 +414,36 @@ POOL_SIZE = 40  # texts per pool: enough variety on screen, cheap to build
 PEOPLE_POOL_SIZE = 250
 
 
+# One Faker per language, reseeded for each set of pools: building a Faker (loading its
+# locale's providers) costs more than reseeding it, and seed_instance() resets everything
+# its draws depend on. Sessions run in threads: one builder at a time.
+_FAKERS: dict[str, Faker] = {}
+_FAKERS_LOCK = threading.Lock()
+
+
+def _reseeded_faker(lang: str, seed: int) -> Faker:
+    """The language's Faker, seeded with ``seed``: draws as from ``make_faker(lang, seed)``. Hold the lock."""
+    fake = _FAKERS.get(lang)
+    if fake is None:
+        fake = _FAKERS[lang] = make_faker(lang, seed)
+    else:
+        fake.seed_instance(seed)
+    return fake
+
+
 @lru_cache(maxsize=32)
 def text_pools(lang: str, seed: int, brand: str, cm_name: str, ring_size: int) -> TextPools:
-    """Build every text pool for one (language, seed) from a freshly seeded Faker.
+    """Build every text pool for one (language, seed) from a Faker seeded with ``seed``.
 
-    Pure: the same arguments give the same pools in any process. ``cm_name`` empty means
-    "let Faker name the community manager".
+    Pure: the same arguments give the same pools in any process, whatever was built
+    before. ``cm_name`` empty means "let Faker name the community manager".
     """
-    fake = make_faker(lang, seed)
+    with _FAKERS_LOCK:
+        return _build_pools(_reseeded_faker(lang, seed), lang, brand, cm_name, ring_size)
+
+
+def _build_pools(fake: Faker, lang: str, brand: str, cm_name: str, ring_size: int) -> TextPools:
+    """Every pool, drawn from ``fake`` in a fixed order (the order is part of the output)."""
     provider = SocialProviderFr if lang == "fr" else SocialProvider
     cm = cm_name or fake.name()
     cm_handle = "@" + "".join(ch for ch in cm.lower() if ch.isalnum())[:15]
