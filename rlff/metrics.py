@@ -226,7 +226,7 @@ def _kind_totals(tables: Tables, month: pd.Timestamp) -> dict[str, int | None]:
     eng = tables.engagements
     if tables.posts.empty and not isin_mask(eng["post_id"], [""]).any():
         return {"retweet": None, "like": None, "reply": None}
-    on_posts = isin_mask(eng["post_id"], brand_posts(tables.posts, month)["post_id"])
+    on_posts = isin_mask(eng["post_id"], brand_posts(tables.posts, month, ["post_id"])["post_id"])
     loose = _unattached_mask(eng, month)
     totals: dict[str, int | None] = {}
     for kind in ("retweet", "like", "reply"):
@@ -280,7 +280,7 @@ def _audience_totals(followers: pd.DataFrame, end: pd.Timestamp) -> tuple[int | 
 
 def _brand_engagement_by(tables: Tables, by: Literal["published", "engaged"], unit: str) -> pd.DataFrame:
     """Engagements on all brand posts with a ``period`` column truncated to ``unit`` ("M" or "D")."""
-    posts = brand_posts(tables.posts).drop_duplicates("post_id")
+    posts = brand_posts(tables.posts, columns=["post_id", "published_at"]).drop_duplicates("post_id")
     eng = tables.engagements
     # Position of each engagement's post among the brand posts (-1: not a brand post),
     # without a merge. A categorical post_id is looked up once per category, then
@@ -496,10 +496,8 @@ def top_posts(tables: Tables, month: MonthLike | None = None, n: int = 10) -> pd
     Columns: post_id, published_at, platform, format, text, likes, retweets, replies,
     conversions.
     """
-    posts = brand_posts(tables.posts, resolve_month(tables, month))
-    out = posts[["post_id", "published_at", "platform", "format", "text", "conversions"]].astype(
-        {"platform": "str", "format": "str"}
-    )
+    columns = ["post_id", "published_at", "platform", "format", "text", "conversions"]
+    out = brand_posts(tables.posts, resolve_month(tables, month), columns).astype({"platform": "str", "format": "str"})
     out["likes"], out["retweets"], out["replies"] = count_per_post(
         out["post_id"], tables.engagements, ("like", "retweet", "reply")
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from rlff.periods import (
@@ -23,6 +24,7 @@ from rlff.periods import (
     brand_posts,
     count_per_post,
     engagements_on,
+    isin_mask,
     month_bounds,
     resolve_month,
     rows_in_month,
@@ -262,12 +264,32 @@ def source_counts(
 
     Indexed by every source of ``schema.ENGAGEMENT_SOURCES`` (0 where none), as ints.
     """
-    posts = brand_posts(tables.posts, resolve_month(tables, month))
-    eng = engagements_on(tables.engagements, posts["post_id"], kinds)
-    counts = eng.groupby("source", observed=True)["count"].sum()
+    posts = brand_posts(tables.posts, resolve_month(tables, month), ["post_id"])
+    counts = _counts_by_source(tables.engagements, posts["post_id"], kinds)
+    if counts is None:
+        eng = engagements_on(tables.engagements, posts["post_id"], kinds)
+        counts = eng.groupby("source", observed=True)["count"].sum()
     counts.index = counts.index.astype(str)
     extra = [s for s in counts.index if s not in ENGAGEMENT_SOURCES]
     return counts.reindex(list(ENGAGEMENT_SOURCES) + extra, fill_value=0).astype("int64")
+
+
+def _counts_by_source(engagements: pd.DataFrame, post_ids: pd.Series, kinds: Iterable[str]) -> pd.Series | None:
+    """``engagements_on(...).groupby("source", observed=True)["count"].sum()`` through the source's codes,
+    for a categorical source and integer counts (the schema's); None otherwise."""
+    source, counts = engagements["source"], engagements["count"].to_numpy()
+    if not isinstance(source.dtype, pd.CategoricalDtype) or counts.dtype.kind not in "iu":
+        return None
+    rows = isin_mask(engagements["post_id"], post_ids) & isin_mask(engagements["kind"], kinds)
+    codes = source.cat.codes.to_numpy()
+    rows &= codes >= 0  # groupby leaves missing sources out
+    categories = source.cat.categories
+    sums = np.zeros(len(categories), dtype=np.int64)
+    np.add.at(sums, codes[rows], counts[rows].astype(np.int64, copy=False))
+    seen = np.zeros(len(categories), dtype=bool)
+    seen[codes[rows]] = True  # observed=True: the sources with at least one row, in category order
+    index = pd.CategoricalIndex(categories[seen], categories=categories, name="source")
+    return pd.Series(sums[seen], index=index, name="count")
 
 
 def engagement_sources(tables: Tables, month: MonthLike | None = None) -> dict[str, float | None]:
@@ -380,8 +402,8 @@ def customer_service_hours_share(time_use: pd.DataFrame, month: MonthLike | None
 
 def _post_frame(tables: Tables, month: MonthLike | None) -> pd.DataFrame:
     """The month's brand posts with their total engagements (all kinds, by ``count``)."""
-    posts = brand_posts(tables.posts, resolve_month(tables, month))
-    out = posts[["post_id", "platform", "format", "conversions"]].astype({"platform": str, "format": str})
+    columns = ["post_id", "platform", "format", "conversions"]
+    out = brand_posts(tables.posts, resolve_month(tables, month), columns).astype({"platform": str, "format": str})
     return out.assign(engagements=count_per_post(out["post_id"], tables.engagements)[0])
 
 

@@ -41,6 +41,8 @@ ACTIVITY_WEIGHTS = {
 }
 STREAMS = ("posts", "engagements", "followers", "inbox", "mentions", "money", "strategy", "time", "peers")
 BOT_POOL_SIZE = 2_000
+# Bought bot accounts: the same handles in every simulation.
+BOT_HANDLES = tuple(f"@{'fan' if i % 3 else 'user'}{(i * 7919) % 100_000:05d}" for i in range(BOT_POOL_SIZE))
 
 
 def _rngs(seed: int) -> dict[str, np.random.Generator]:
@@ -56,6 +58,30 @@ def _weights(keys: tuple[str, ...], table: dict[str, float]) -> np.ndarray:
 def _seconds(values: np.ndarray) -> np.ndarray:
     """Timestamps floored to the second: what the CSV keeps, so a round trip is exact."""
     return values.astype("datetime64[s]").astype("datetime64[us]")
+
+
+def _lexsort(keys: list[np.ndarray]) -> np.ndarray:
+    """``np.lexsort(keys[::-1])``: the stable order by the first key, then the second...
+
+    Integer keys that fit together in 63 bits (each shifted to start at 0 and divided by
+    the step all its values share, e.g. microseconds that are whole seconds) are packed
+    into one int64 and sorted once: a third of lexsort's time on the engagement table.
+    """
+    packed = np.zeros(len(keys[0]), dtype=np.int64)
+    used = 0
+    for key in keys:
+        k = key.astype(np.int64)
+        if len(k):
+            k -= k.min()
+            step = int(np.gcd.reduce(k))
+            if step > 1:
+                k //= step
+        width = int(k.max()).bit_length() if len(k) else 0
+        used += width
+        if used > 63:
+            return np.lexsort(keys[::-1])
+        packed = (packed << width) | k
+    return np.argsort(packed, kind="stable")
 
 
 def _cat(codes: np.ndarray, categories: tuple[str, ...] | list[str]) -> pd.Categorical:
@@ -128,7 +154,12 @@ def _posts(s: Scenario, pools: TextPools, months: list[pd.Timestamp], rng: np.ra
     post_w = _weights(platforms, PLATFORM_POST_WEIGHTS)
     other_formats = tuple(f for f in POST_FORMATS if f != "photo_question")
     other_w = _weights(other_formats, OTHER_FORMAT_WEIGHTS)
-    frames = []
+    parts: dict[str, list[np.ndarray]] = {"published_at": [], "platform": [], "format": [], "is_cm": []}
+
+    def add(when: np.ndarray, platform: np.ndarray, fmt: np.ndarray, is_cm: bool) -> None:
+        for key, values in zip(parts, (when, platform, fmt, np.full(len(when), is_cm)), strict=True):
+            parts[key].append(values)
+
     for month in months:
         first = max(month, pd.Timestamp(s.start))
         days = cal.days_in_period(s, month)
@@ -138,38 +169,27 @@ def _posts(s: Scenario, pools: TextPools, months: list[pd.Timestamp], rng: np.ra
         is_pq = rng.random(n) < s.photo_question_share
         fmt = np.where(is_pq, "photo_question", np.array(other_formats)[rng.choice(len(other_formats), n, p=other_w)])
         plat = np.array(platforms)[rng.choice(len(platforms), n, p=post_w)]
-        frames.append(pd.DataFrame({"published_at": when, "platform": plat, "format": fmt, "account": "brand"}))
+        add(when, plat, fmt, False)
         # The CM's own blog: ten-line translations every other day.
         nb = int(round(s.blog_posts_per_week * days / 7))
         if nb:
             boff = np.sort(rng.integers(0, days, nb) * 86_400 + rng.integers(9 * 3600, 12 * 3600, nb))
-            frames.append(
-                pd.DataFrame(
-                    {
-                        "published_at": np.datetime64(first) + boff.astype("timedelta64[s]"),
-                        "platform": "blog",
-                        "format": "text",
-                        "account": "cm",
-                    }
-                )
-            )
-    posts = pd.concat(frames, ignore_index=True)
-    posts = posts.sort_values(["published_at", "account"], kind="stable", ignore_index=True)
-    n = len(posts)
-    posts["post_id"] = [f"post-{i + 1:06d}" for i in range(n)]
+            add(np.datetime64(first) + boff.astype("timedelta64[s]"), np.full(nb, "blog"), np.full(nb, "text"), True)
+    cols = {key: np.concatenate(values) for key, values in parts.items()}
+    # By time, the brand ("brand" < "cm") first at the same second: stable, like sort_values.
+    order = np.lexsort((cols["is_cm"], cols["published_at"]))
+    when, platform, fmt_arr, blog = (cols[k][order] for k in ("published_at", "platform", "format", "is_cm"))
+    n = len(when)
+    account = np.where(blog, "cm", "brand")
     texts = np.empty(n, dtype=object)
     for fmt_name in POST_FORMATS:
-        mask = (posts["format"].to_numpy() == fmt_name) & (posts["account"].to_numpy() == "brand")
+        mask = (fmt_arr == fmt_name) & ~blog
         pool = pools.captions[fmt_name]
         texts[mask] = np.array(pool, dtype=object)[rng.integers(0, len(pool), int(mask.sum()))]
-    blog = posts["account"].to_numpy() == "cm"
     texts[blog] = np.array(pools.blog_titles, dtype=object)[rng.integers(0, len(pools.blog_titles), int(blog.sum()))]
-    posts["text"] = texts
-    when = posts["published_at"].to_numpy()
     social = ~blog
     organic, bought = np.zeros(n), np.zeros(n)
-    organic[social], bought[social] = _audience_at(s, posts["platform"].to_numpy()[social], when[social])
-    fmt_arr = posts["format"].to_numpy()
+    organic[social], bought[social] = _audience_at(s, platform[social], when[social])
     lift = rng.lognormal(0.0, 0.5, n)
     impressions = np.round((organic + 0.3 * bought) * REACH_PER_FOLLOWER * lift).astype(np.int64)
     impressions[blog] = rng.integers(20, 200, int(blog.sum()))
@@ -179,9 +199,19 @@ def _posts(s: Scenario, pools: TextPools, months: list[pd.Timestamp], rng: np.ra
     clicks = rng.binomial(np.round(impressions * organic_share).astype(np.int64), click_rate)
     conversions = rng.binomial(clicks, CONVERSION_PER_CLICK)
     conversions[blog] = 0
-    posts["impressions"], posts["clicks"], posts["conversions"] = impressions, clicks, conversions
-    posts["published_at"] = _seconds(when)
-    return posts
+    return pd.DataFrame(
+        {
+            "published_at": _seconds(when),
+            "platform": platform,
+            "format": fmt_arr,
+            "account": account,
+            "post_id": [f"post-{i + 1:06d}" for i in range(n)],
+            "text": texts,
+            "impressions": impressions,
+            "clicks": clicks,
+            "conversions": conversions,
+        }
+    )
 
 
 def _engagements(
@@ -192,8 +222,7 @@ def _engagements(
     rng: np.random.Generator,
 ) -> pd.DataFrame:
     rep = pd.Timestamp(reported_month(s))
-    bots = tuple(f"@{'fan' if i % 3 else 'user'}{(i * 7919) % 100_000:05d}" for i in range(BOT_POOL_SIZE))
-    actors = (pools.cm_handle, *pools.peer_handles, *pools.customer_handles, *bots)
+    actors = (pools.cm_handle, *pools.peer_handles, *pools.customer_handles, *BOT_HANDLES)
     peer0, cust0 = 1, 1 + len(pools.peer_handles)
     bot0 = cust0 + len(pools.customer_handles)
     published = posts["published_at"].to_numpy()
@@ -260,7 +289,7 @@ def _engagements(
     if not chunks:
         return pd.DataFrame({c: [] for c in ("post_id", "engaged_at", "kind", "source", "actor", "count")})
     cols = {k: np.concatenate([c[k] for c in chunks]) for k in chunks[0]}
-    order = np.lexsort((cols["actor"], cols["source"], cols["kind"], cols["at"], cols["post"]))
+    order = _lexsort([cols["post"], cols["at"].astype(np.int64), cols["kind"], cols["source"], cols["actor"]])
     post_ids = tuple(posts["post_id"])
     return pd.DataFrame(
         {
@@ -356,25 +385,26 @@ def _inbox(s: Scenario, pools: TextPools, rng: np.random.Generator) -> pd.DataFr
         pool = pools.messages[k]
         texts[mask] = np.array(pool, dtype=object)[rng.integers(0, len(pool), int(mask.sum()))]
     authors = np.array(pools.customer_names, dtype=object)[rng.integers(0, len(pools.customer_names), n)]
-    first_at = pd.Series(_seconds(first)).where(answered)
-    df = pd.DataFrame(
+    first_at = np.where(answered, _seconds(first), np.datetime64("NaT", "us"))
+    return pd.DataFrame(
         {
-            "received_at": _seconds(received),
-            "platform": plat,
-            "kind": kind,
-            "first_response_at": first_at,
-            "resolved": resolved,
-            "author": authors,
-            "text": texts,
+            "message_id": [f"msg-{i + 1:06d}" for i in range(n)],
+            "received_at": _seconds(received)[order],
+            "platform": plat[order],
+            "kind": kind[order],
+            "first_response_at": first_at[order],
+            "resolved": resolved[order],
+            "author": authors[order],
+            "text": texts[order],
         }
-    ).iloc[order]
-    df.insert(0, "message_id", [f"msg-{i + 1:06d}" for i in range(n)])
-    return df.reset_index(drop=True)
+    )
 
 
 def _mentions(s: Scenario, pools: TextPools, rng: np.random.Generator) -> pd.DataFrame:
     days = pd.date_range(s.start, s.end, freq="D")
-    frames = []
+    parts: dict[str, list[np.ndarray]] = {
+        k: [] for k in ("mentioned_at", "is_cm", "platform", "sentiment", "author", "text")
+    }
     crisis_days = set()
     if s.crisis:
         start = _crisis_start(s)
@@ -393,26 +423,32 @@ def _mentions(s: Scenario, pools: TextPools, rng: np.random.Generator) -> pd.Dat
             sentiment = rng.normal(0.55, 0.2, n)  # the ring congratulating itself
             authors_pool = pools.peer_names or pools.customer_names
         pool = pools.mentions[target]
-        frames.append(
-            pd.DataFrame(
-                {
-                    "mentioned_at": _seconds(day + rng.integers(0, 86_400, n).astype("timedelta64[s]")),
-                    "target": target,
-                    "platform": np.array(s.platforms)[rng.integers(0, len(s.platforms), n)],
-                    "sentiment": np.round(np.clip(sentiment, -1, 1), 3),
-                    "author": np.array(authors_pool, dtype=object)[rng.integers(0, len(authors_pool), n)],
-                    "text": np.array(pool, dtype=object)[rng.integers(0, len(pool), n)],
-                }
-            )
-        )
-    out = pd.concat(frames, ignore_index=True)
-    return out.sort_values(["mentioned_at", "target"], kind="stable", ignore_index=True)
+        # Drawn in this order: when, platform, author, text.
+        parts["mentioned_at"].append(_seconds(day + rng.integers(0, 86_400, n).astype("timedelta64[s]")))
+        parts["is_cm"].append(np.full(n, target == "cm"))
+        parts["platform"].append(np.array(s.platforms)[rng.integers(0, len(s.platforms), n)])
+        parts["sentiment"].append(np.round(np.clip(sentiment, -1, 1), 3))
+        parts["author"].append(np.array(authors_pool, dtype=object)[rng.integers(0, len(authors_pool), n)])
+        parts["text"].append(np.array(pool, dtype=object)[rng.integers(0, len(pool), n)])
+    cols = {key: np.concatenate(values) for key, values in parts.items()}
+    # By time, the brand ("brand" < "cm") first at the same second: stable, like sort_values.
+    order = np.lexsort((cols["is_cm"], cols["mentioned_at"]))
+    return pd.DataFrame(
+        {
+            "mentioned_at": cols["mentioned_at"][order],
+            "target": np.where(cols["is_cm"][order], "cm", "brand"),
+            "platform": cols["platform"][order],
+            "sentiment": cols["sentiment"][order],
+            "author": cols["author"][order],
+            "text": cols["text"][order],
+        }
+    )
 
 
 def _money(s: Scenario, posts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows = []
     for month in cal.period_months(s):
-        frac = cal.days_in_period(s, month) / (month + pd.offsets.MonthEnd(0)).day
+        frac = cal.days_in_period(s, month) / month.days_in_month
         rows.append((month, "salary", round(s.salary_eur_year / 12 * frac, 2), "Community manager salary"))
         if s.monitoring_tool_eur_month:
             rows.append((month, "monitoring_tool", round(s.monitoring_tool_eur_month * frac, 2), "Monitoring licence"))

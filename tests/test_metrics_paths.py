@@ -15,7 +15,7 @@ import pytest
 
 from rlff import metrics
 from rlff.periods import brand_posts, engagements_on, month_bounds, rows_in_month
-from rlff.schema import Meta, Tables, conform
+from rlff.schema import ENGAGEMENT_SOURCES, Meta, Tables, conform
 
 META = Meta(brand="b", cm_name="", start=date(2024, 1, 1), end=date(2024, 3, 31), reported_month=date(2024, 2, 1))
 MONTHS = [pd.Timestamp("2024-01-01"), pd.Timestamp("2024-02-01"), pd.Timestamp("2024-03-01")]
@@ -69,6 +69,15 @@ def _sum_by_reference(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     out = frame.groupby(keys, observed=True, sort=True)["count"].sum().reset_index()
     out = out[out["count"] > 0].reset_index(drop=True)
     return out.astype({k: "str" for k in keys if k in ("kind", "source")} | {"count": "int64"})
+
+
+def _source_counts_reference(tables: Tables, month: pd.Timestamp, kinds: tuple[str, ...]) -> pd.Series:
+    posts = brand_posts(tables.posts, month)
+    eng = engagements_on(tables.engagements, posts["post_id"], kinds)
+    counts = eng.groupby("source", observed=True)["count"].sum()
+    counts.index = counts.index.astype(str)
+    extra = [s for s in counts.index if s not in ENGAGEMENT_SOURCES]
+    return counts.reindex(list(ENGAGEMENT_SOURCES) + extra, fill_value=0).astype("int64")
 
 
 def _follower_curve_reference(tables: Tables) -> pd.DataFrame:
@@ -164,6 +173,15 @@ def test_top_posts_and_post_engagements_equal_the_groupby_and_map(seed):
 
 
 @pytest.mark.parametrize("seed", SEEDS)
+def test_source_counts_equal_the_groupby(seed):
+    tables = _random_tables(seed)
+    for month in MONTHS:
+        for kinds in (("like", "retweet"), ("like",), ("reply",)):
+            expected = _source_counts_reference(tables, month, kinds)
+            pd.testing.assert_series_equal(metrics.source_counts(tables, month, kinds), expected, check_exact=True)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
 def test_monthly_and_daily_engagement_equal_the_groupby(seed):
     tables = _random_tables(seed)
     for by in ("published", "engaged"):
@@ -190,6 +208,8 @@ def test_the_simulation_takes_the_numpy_paths_with_the_same_results(default_tabl
         assert metrics._kind_totals(t, m) == _kind_totals_reference(t, m)
     pd.testing.assert_frame_equal(metrics.top_posts(t), _top_posts_reference(t, month, 10), check_exact=True)
     pd.testing.assert_frame_equal(metrics.follower_curve(t), _follower_curve_reference(t), check_exact=True)
+    expected_sources = _source_counts_reference(t, month, ("like", "retweet"))
+    pd.testing.assert_series_equal(metrics.source_counts(t), expected_sources, check_exact=True)
     frame = metrics._brand_engagement_by(t, "published", "M")
     expected = _sum_by_reference(frame, ["period", "kind", "source"]).rename(columns={"period": "month"})
     pd.testing.assert_frame_equal(metrics.monthly_engagement(t), expected, check_exact=True)

@@ -101,3 +101,22 @@ def test_month_bounds_and_previous_month_equal_date_offsets():
                 assert end == first + pd.DateOffset(months=1)
                 assert end.unit == (first + pd.DateOffset(months=1)).unit
     assert periods.month_bounds("2024-02-29 13:00") == (pd.Timestamp("2024-02-01"), pd.Timestamp("2024-03-01"))
+
+
+@pytest.mark.parametrize("month", [None, "2024-02-01", "2024-03-01"])
+def test_brand_posts_equals_the_account_then_month_selection(month):
+    posts = pd.DataFrame(
+        {
+            "post_id": ["a", "b", "c", "d", "e"],
+            "account": pd.Categorical(["brand", "cm", "brand", None, "brand"]),
+            "published_at": STAMPS.iloc[:5].astype("datetime64[us]").to_numpy(),
+            "text": pd.Series(["x", "y", None, "w", "v"], dtype="str"),
+        },
+        index=[4, 0, 3, 1, 2],
+    )
+    selected = posts[posts["account"] == "brand"]
+    if month is not None:
+        start, end = month_bounds(month)
+        selected = selected[_pandas_mask(selected["published_at"], start, end)]
+    pd.testing.assert_frame_equal(periods.brand_posts(posts, month), selected)
+    pd.testing.assert_frame_equal(periods.brand_posts(posts, month, ["post_id"]), selected[["post_id"]])

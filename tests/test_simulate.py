@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -186,3 +187,19 @@ def test_csvs_are_byte_identical_across_processes_whatever_the_hash_seed(lang):
         )
         digests.add(out.stdout.strip())
     assert len(digests) == 1
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_packed_sort_is_numpys_lexsort(seed):
+    from rlff.simulate import _lexsort
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(0, 300))
+    scale = int(rng.choice([1, 1_000_000]))
+    keys = [
+        rng.integers(-5, 5, n),
+        rng.integers(0, 50, n) * scale,  # microseconds that are whole seconds
+        rng.integers(0, 3, n).astype(np.int8),
+        rng.integers(0, 2 ** int(rng.choice([4, 40])), n),  # sometimes too wide to pack: lexsort
+    ]
+    assert (_lexsort(keys) == np.lexsort(keys[::-1])).all()
