@@ -28,6 +28,7 @@ from rlff.periods import (
     month_bounds,
     resolve_month,
     rows_in_month,
+    take_rows,
 )
 from rlff.schema import ENGAGEMENT_SOURCES, MESSAGE_KINDS, PLATFORMS, POST_FORMATS, Tables
 
@@ -58,7 +59,7 @@ def _of_kinds(inbox: pd.DataFrame, kind: str | Iterable[str] | None) -> pd.DataF
     if kind is None:
         return inbox
     kinds = [kind] if isinstance(kind, str) else list(kind)
-    return inbox[inbox["kind"].isin(kinds)]
+    return take_rows(inbox, isin_mask(inbox["kind"], kinds))
 
 
 # --- inbox -----------------------------------------------------------------------------
@@ -460,7 +461,7 @@ def crisis_timeline(tables: Tables) -> pd.DataFrame:
     ``event_label`` name the crisis events of the day ("crisis_start", "crisis_peak";
     several are joined with "; "), empty strings otherwise.
     """
-    msgs = _of_kinds(tables.inbox, ("complaint", "crisis"))
+    msgs = _of_kinds(tables.inbox[["kind", "received_at", "first_response_at"]], ("complaint", "crisis"))
     events = tables.events[tables.events["kind"].isin(CRISIS_EVENT_KINDS)]
     received_day = msgs["received_at"].dt.floor("D")
     # A response stamped before its message (bad data) closes it on the day it arrived.
@@ -479,25 +480,36 @@ def crisis_timeline(tables: Tables) -> pd.DataFrame:
             bounds += [s.min(), s.max()]
     days = pd.date_range(min(bounds), max(bounds), freq="D", unit="us")
 
-    received = received_day.value_counts().reindex(days, fill_value=0)
-    same_day = received_day[answered_day == received_day].value_counts().reindex(days, fill_value=0)
-    closed = answered_day.value_counts().reindex(days, fill_value=0)
-    labels = (
-        events.assign(kind=events["kind"].astype(str))
-        .groupby("date")
-        .agg(event=("kind", "; ".join), event_label=("label", "; ".join))
-    )
+    received = _count_per_day(received_day, days)
+    same_day = _count_per_day(received_day[answered_day == received_day], days)
+    closed = _count_per_day(answered_day, days)
+    # The day's events, in table order, joined with "; " (what a groupby("date").agg("; ".join) gives).
+    on_day: dict[pd.Timestamp, tuple[list[str], list[str]]] = {}
+    for day, kind, label in zip(events["date"], events["kind"].astype(str), events["label"], strict=True):
+        if not pd.isna(day):
+            kinds, texts = on_day.setdefault(day, ([], []))
+            kinds.append(kind)
+            texts.append(label)
     out = pd.DataFrame(
         {
             "date": days,
-            "received": received.to_numpy(dtype="int64"),
-            "answered_same_day": same_day.to_numpy(dtype="int64"),
-            "open_backlog": (received.cumsum() - closed.cumsum()).to_numpy(dtype="int64"),
-            "event": labels["event"].reindex(days, fill_value="").to_numpy(dtype=object),
-            "event_label": labels["event_label"].reindex(days, fill_value="").to_numpy(dtype=object),
+            "received": received,
+            "answered_same_day": same_day,
+            "open_backlog": np.cumsum(received) - np.cumsum(closed),
+            "event": np.array(["; ".join(on_day[d][0]) if d in on_day else "" for d in days], dtype=object),
+            "event_label": np.array(["; ".join(on_day[d][1]) if d in on_day else "" for d in days], dtype=object),
         }
     )
     return out.astype({"event": "str", "event_label": "str"})
+
+
+def _count_per_day(stamps: pd.Series, days: pd.DatetimeIndex) -> np.ndarray:
+    """How many of ``stamps`` (days at midnight) fall on each of ``days``, as int64; NaT and other days aside.
+
+    ``stamps.value_counts().reindex(days, fill_value=0)`` without building the counts' index.
+    """
+    position = days.get_indexer(stamps.to_numpy())
+    return np.bincount(position[position >= 0], minlength=len(days)).astype(np.int64)
 
 
 def cm_output(tables: Tables, month: MonthLike | None = None) -> dict[str, int | float | None]:

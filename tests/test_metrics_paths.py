@@ -80,6 +80,45 @@ def _source_counts_reference(tables: Tables, month: pd.Timestamp, kinds: tuple[s
     return counts.reindex(list(ENGAGEMENT_SOURCES) + extra, fill_value=0).astype("int64")
 
 
+def _crisis_timeline_reference(tables: Tables) -> pd.DataFrame:
+    msgs = tables.inbox[tables.inbox["kind"].isin(["complaint", "crisis"])]
+    events = tables.events[tables.events["kind"].isin(["crisis_start", "crisis_peak"])]
+    received_day = msgs["received_at"].dt.floor("D")
+    answered_day = (
+        msgs["first_response_at"]
+        .where(
+            msgs["first_response_at"] >= msgs["received_at"],
+            msgs["received_at"].where(msgs["first_response_at"].notna()),
+        )
+        .dt.floor("D")
+    )
+    meta = tables.meta
+    bounds = [pd.Timestamp(meta.start), pd.Timestamp(meta.end)]
+    for s in (received_day, events["date"]):
+        if not s.empty:
+            bounds += [s.min(), s.max()]
+    days = pd.date_range(min(bounds), max(bounds), freq="D", unit="us")
+    received = received_day.value_counts().reindex(days, fill_value=0)
+    same_day = received_day[answered_day == received_day].value_counts().reindex(days, fill_value=0)
+    closed = answered_day.value_counts().reindex(days, fill_value=0)
+    labels = (
+        events.assign(kind=events["kind"].astype(str))
+        .groupby("date")
+        .agg(event=("kind", "; ".join), event_label=("label", "; ".join))
+    )
+    out = pd.DataFrame(
+        {
+            "date": days,
+            "received": received.to_numpy(dtype="int64"),
+            "answered_same_day": same_day.to_numpy(dtype="int64"),
+            "open_backlog": (received.cumsum() - closed.cumsum()).to_numpy(dtype="int64"),
+            "event": labels["event"].reindex(days, fill_value="").to_numpy(dtype=object),
+            "event_label": labels["event_label"].reindex(days, fill_value="").to_numpy(dtype=object),
+        }
+    )
+    return out.astype({"event": "str", "event_label": "str"})
+
+
 def _follower_curve_reference(tables: Tables) -> pd.DataFrame:
     f = tables.followers
     stocks = ["followers", "friends"]
@@ -139,11 +178,38 @@ def _random_tables(seed: int) -> Tables:
             },
         }
     )
+    n_msg = int(rng.integers(0, 40))
+    received = pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 100 * 24 * 60, n_msg), unit="min")
+    delay = pd.to_timedelta(rng.integers(-60, 4 * 24 * 60, n_msg), unit="min")  # some answers before the message
+    inbox = pd.DataFrame(
+        {
+            "message_id": [f"m{i}" for i in range(n_msg)],
+            "received_at": received,
+            "platform": "twitter",
+            "kind": rng.choice(["complaint", "crisis", "question"], n_msg),
+            "first_response_at": (received + delay).where(rng.random(n_msg) < 0.7),
+            "resolved": False,
+            "author": "a",
+            "text": "t",
+        }
+    )
+    n_events = int(rng.integers(0, 5))
+    events = pd.DataFrame(
+        {
+            "date": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 110, n_events), unit="D"),
+            "kind": rng.choice(["crisis_start", "crisis_peak", "cm_day"], n_events),
+            "label": [f"event {i}" for i in range(n_events)],
+        }
+    )
+    if n_events > 1:
+        events.loc[1, "date"] = events.loc[0, "date"]  # two events on one day
     return Tables(
         meta=META,
         posts=conform("posts", posts),
         engagements=conform("engagements", engagements),
         followers=conform("followers", followers),
+        inbox=conform("inbox", inbox),
+        events=conform("events", events),
     )
 
 
@@ -194,6 +260,12 @@ def test_monthly_and_daily_engagement_equal_the_groupby(seed):
 
 
 @pytest.mark.parametrize("seed", SEEDS)
+def test_crisis_timeline_equals_the_value_counts_and_groupby(seed):
+    tables = _random_tables(seed)
+    pd.testing.assert_frame_equal(metrics.crisis_timeline(tables), _crisis_timeline_reference(tables), check_exact=True)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
 def test_follower_curve_equals_the_pivot_and_ffill(seed):
     tables = _random_tables(seed)
     shuffled = tables.replace(followers=tables.followers.sample(frac=1, random_state=seed).reset_index(drop=True))
@@ -208,6 +280,7 @@ def test_the_simulation_takes_the_numpy_paths_with_the_same_results(default_tabl
         assert metrics._kind_totals(t, m) == _kind_totals_reference(t, m)
     pd.testing.assert_frame_equal(metrics.top_posts(t), _top_posts_reference(t, month, 10), check_exact=True)
     pd.testing.assert_frame_equal(metrics.follower_curve(t), _follower_curve_reference(t), check_exact=True)
+    pd.testing.assert_frame_equal(metrics.crisis_timeline(t), _crisis_timeline_reference(t), check_exact=True)
     expected_sources = _source_counts_reference(t, month, ("like", "retweet"))
     pd.testing.assert_series_equal(metrics.source_counts(t), expected_sources, check_exact=True)
     frame = metrics._brand_engagement_by(t, "published", "M")
