@@ -206,6 +206,9 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         str(args.port),
         "--browser.gatherUsageStats",
         "false",
+        # No first-run "Email:" prompt holding the terminal before the browser opens.
+        "--server.showEmailPrompt",
+        "false",
         # The repository's .streamlit/config.toml is not next to an installed package.
         "--server.maxUploadSize",
         str(MAX_UPLOAD_MB),
