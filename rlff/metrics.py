@@ -28,6 +28,7 @@ from rlff.periods import (
     MonthLike,
     audience_at,
     brand_posts,
+    codes_of,
     count_per_post,
     in_period,
     isin_mask,
@@ -287,7 +288,7 @@ def _brand_engagement_by(tables: Tables, by: Literal["published", "engaged"], un
     # spread by code (code -1, a missing id, lands on the appended -1).
     index, ids = pd.Index(posts["post_id"]), eng["post_id"]
     if isinstance(ids.dtype, pd.CategoricalDtype):
-        pos = np.append(index.get_indexer(ids.cat.categories), -1)[ids.cat.codes.to_numpy()]
+        pos = np.append(index.get_indexer(ids.cat.categories), -1)[codes_of(ids)]
     else:
         pos = index.get_indexer(ids)
     keep = pos >= 0
@@ -333,7 +334,7 @@ def _sum_by_codes(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame | None:
     for key in keys:
         column = frame[key]
         if isinstance(column.dtype, pd.CategoricalDtype):
-            code = column.cat.codes.to_numpy().astype(np.int64)
+            code = codes_of(column).astype(np.int64)
             labels.append(column.cat.categories)
             valid &= code >= 0  # groupby leaves missing keys out (and so do the sums below)
         elif isinstance(column.dtype, np.dtype) and column.dtype.kind == "M":
@@ -420,7 +421,7 @@ def _follower_curve_codes(f: pd.DataFrame, stocks: list[str], flows: list[str]) 
         return None
     day, days = pd.factorize(dates, sort=True)
     if isinstance(platform.dtype, pd.CategoricalDtype):
-        plat, n_platforms = platform.cat.codes.to_numpy().astype(np.int64), len(platform.cat.categories)
+        plat, n_platforms = codes_of(platform).astype(np.int64), len(platform.cat.categories)
     else:
         plat, uniques = pd.factorize(platform)
         n_platforms = len(uniques)

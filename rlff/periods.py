@@ -129,12 +129,26 @@ def brand_posts(
 def isin_mask(column: pd.Series, values: Iterable[object]) -> np.ndarray:
     """``column.isin(values)`` as a numpy array; a categorical column is looked up once per category."""
     if isinstance(column.dtype, pd.CategoricalDtype):
-        wanted = set(values)
-        hit = np.fromiter((c in wanted for c in column.cat.categories), dtype=bool, count=len(column.cat.categories))
+        wanted = set(values.to_numpy() if isinstance(values, (pd.Series, pd.Index)) else values)
+        hit = np.fromiter(
+            (c in wanted for c in _labels(column.cat.categories)), dtype=bool, count=len(column.cat.categories)
+        )
         # Code -1 is a missing value: isin() matches it only when the values hold a missing value too.
         has_na = any(v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA or v is pd.NaT for v in wanted)
-        return np.append(hit, has_na)[column.cat.codes.to_numpy()]
+        return np.append(hit, has_na)[codes_of(column)]
     return column.isin(pd.Index(list(values)).unique()).to_numpy(dtype=bool)
+
+
+def codes_of(column: pd.Series) -> np.ndarray:
+    """The category codes of a categorical column (-1: missing), without building a Series."""
+    return column.array.codes  # type: ignore[attr-defined]
+
+
+def _labels(categories: pd.Index) -> Iterable[object]:
+    """Categories to iterate over: text as a numpy array of str (iterating an arrow-backed Index is slow)."""
+    if categories.dtype == object or isinstance(categories.dtype, pd.StringDtype):
+        return categories.to_numpy()
+    return categories
 
 
 def engagements_on(
@@ -167,7 +181,7 @@ def count_per_post(
     ids = pd.Index(post_ids).unique()
     eng_ids = engagements["post_id"]
     if isinstance(eng_ids.dtype, pd.CategoricalDtype):
-        pos = np.append(ids.get_indexer(eng_ids.cat.categories), -1)[eng_ids.cat.codes.to_numpy()]
+        pos = np.append(ids.get_indexer(eng_ids.cat.categories), -1)[codes_of(eng_ids)]
     else:
         pos = np.where(eng_ids.isna().to_numpy(), -1, ids.get_indexer(eng_ids))  # groupby drops missing ids
     on_posts = pos >= 0
@@ -197,7 +211,7 @@ def audience_at(followers: pd.DataFrame, end: pd.Timestamp | None) -> pd.DataFra
         rows = rows.sort_values("date", kind="stable")
     platform = rows["platform"]
     if isinstance(platform.dtype, pd.CategoricalDtype):
-        codes = platform.cat.codes.to_numpy()
+        codes = codes_of(platform)
     else:
         codes = pd.factorize(platform)[0]  # missing values share code -1, as in drop_duplicates
     # Position of each platform's last row, in table order (what drop_duplicates(keep="last") keeps).

@@ -22,6 +22,7 @@ from rlff.periods import (
     audience_at,
     audience_total,
     brand_posts,
+    codes_of,
     count_per_post,
     engagements_on,
     isin_mask,
@@ -282,7 +283,7 @@ def _counts_by_source(engagements: pd.DataFrame, post_ids: pd.Series, kinds: Ite
     if not isinstance(source.dtype, pd.CategoricalDtype) or counts.dtype.kind not in "iu":
         return None
     rows = isin_mask(engagements["post_id"], post_ids) & isin_mask(engagements["kind"], kinds)
-    codes = source.cat.codes.to_numpy()
+    codes = codes_of(source)
     rows &= codes >= 0  # groupby leaves missing sources out
     categories = source.cat.categories
     sums = np.zeros(len(categories), dtype=np.int64)
