@@ -339,14 +339,16 @@ def chart_engagement_sources(tables: Tables, *, lang: str) -> Chart:
     ]
     layout = {"barmode": "stack", "yaxis": {"title": {"text": t("axis.likes_rts", lang)}}}
     fig = figure(VIEW, lang, title, traces, layout)
-    shares = shared(tables, metrics.engagement_sources)
+    # One count per source serves the caption's shares and the headline's non-customer share.
+    counts = shared(tables, metrics.source_counts)
+    shares = metrics.source_shares(counts)
     caption = t(
         "chart.engagement_sources.caption",
         lang,
         month=month_label(tables, lang),
         **{s: fmt_pct(shares.get(s), lang, 0) for s in ("peer", "bot", "self", "customer")},
     )
-    non_customer = shared(tables, metrics.non_customer_share)
+    non_customer = metrics.known_source_share(counts, metrics.NON_CUSTOMER_SOURCES)
     return Chart(
         "engagement_sources",
         VIEW,

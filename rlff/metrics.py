@@ -38,6 +38,7 @@ from rlff.periods import (
     resolve_month,
 )
 from rlff.reality import (
+    NON_CUSTOMER_SOURCES,
     activity_hours,
     answered_within_share,
     bot_share,
@@ -50,6 +51,7 @@ from rlff.reality import (
     follower_spikes,
     format_performance,
     hours_per_activity,
+    known_source_share,
     median_first_response_minutes,
     mention_shares,
     messages_received_in,
@@ -61,6 +63,7 @@ from rlff.reality import (
     roi,
     self_like_share,
     source_counts,
+    source_shares,
     strategy_adherence,
     total_cost,
     total_revenue,
@@ -70,6 +73,7 @@ from rlff.schema import Tables
 
 __all__ = [
     "ENGAGEMENT_RATE_VARIANT",
+    "NON_CUSTOMER_SOURCES",
     "VANITY_INDEX_COMPONENTS",
     "VANITY_INDEX_FORMULA",
     "VanityKPIs",
@@ -89,6 +93,7 @@ __all__ = [
     "follower_spikes",
     "format_performance",
     "hours_per_activity",
+    "known_source_share",
     "median_first_response_minutes",
     "mention_shares",
     "messages_received_in",
@@ -105,6 +110,7 @@ __all__ = [
     "roi",
     "self_like_share",
     "source_counts",
+    "source_shares",
     "strategy_adherence",
     "top_posts",
     "total_cost",

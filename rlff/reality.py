@@ -301,18 +301,29 @@ def engagement_sources(tables: Tables, month: MonthLike | None = None) -> dict[s
     Every source of ``schema.ENGAGEMENT_SOURCES`` is a key, "unknown" included; all
     values are None when the posts got no like or retweet at all.
     """
-    counts = source_counts(tables, month)
+    return source_shares(source_counts(tables, month))
+
+
+def source_shares(counts: pd.Series) -> dict[str, float | None]:
+    """Each source's share of ``counts`` (a :func:`source_counts` result), as :func:`engagement_sources` gives it."""
     total = int(counts.sum())
     return {s: _share(int(n), total) for s, n in counts.items()}
+
+
+def known_source_share(counts: pd.Series, sources: Iterable[str]) -> float | None:
+    """The share of ``sources`` in ``counts`` (a :func:`source_counts` result), among known sources.
+
+    Engagements with source "unknown" (platform totals) cannot be attributed: they are left
+    out of the denominator instead of pretending they came from customers.
+    """
+    known = counts.drop("unknown", errors="ignore")
+    return _share(int(known.reindex(list(sources), fill_value=0).sum()), int(known.sum()))
 
 
 def _known_source_share(
     tables: Tables, month: MonthLike | None, sources: Iterable[str], kinds: Iterable[str]
 ) -> float | None:
-    # Engagements with source "unknown" (platform totals) cannot be attributed: leave them
-    # out of the denominator instead of pretending they came from customers.
-    counts = source_counts(tables, month, kinds).drop("unknown", errors="ignore")
-    return _share(int(counts.reindex(list(sources), fill_value=0).sum()), int(counts.sum()))
+    return known_source_share(source_counts(tables, month, kinds), sources)
 
 
 def peer_share(tables: Tables, month: MonthLike | None = None) -> float | None:

@@ -96,3 +96,11 @@ def test_vanity_index_of_its_components_is_the_vanity_index(default_tables):
     components = metrics.vanity_index_components(default_tables)
     assert metrics.vanity_index_of(components) == metrics.vanity_index(default_tables)
     assert metrics.vanity_index_of(dict.fromkeys(components)) is None
+
+
+def test_one_source_count_gives_the_shares_and_the_non_customer_share(default_tables):
+    counts = metrics.source_counts(default_tables)
+    assert metrics.source_shares(counts) == metrics.engagement_sources(default_tables)
+    assert metrics.known_source_share(counts, metrics.NON_CUSTOMER_SOURCES) == metrics.non_customer_share(
+        default_tables
+    )
