@@ -399,6 +399,29 @@ def _kaleido_class() -> type:
         return base
 
     class FastKaleido(base):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._rlff_cache = _served_page(self)
+
+        async def open(self) -> None:
+            if self._rlff_cache is None:
+                await super().open()
+                return
+            # kaleido's open(), minus writing its page to a temporary file: the page is served.
+            del self._saved_page_arg
+            self._index = self._rlff_cache.index_url
+            await super(base, self).open()
+
+        async def close(self) -> None:
+            if self._rlff_cache is not None:
+                self._rlff_cache.closing()
+            try:
+                await super().close()
+            finally:
+                if self._rlff_cache is not None:
+                    self._rlff_cache.close()
+                    self._rlff_cache = None
+
         async def _render_task(self, fig_arg: Any, **kwargs: Any) -> Any:
             _RENDER_FORMAT.set((fig_arg.get("opts") or {}).get("format"))
             return await super()._render_task(fig_arg, **kwargs)
@@ -410,6 +433,24 @@ def _kaleido_class() -> type:
                 await super()._return_kaleido_tab(tab)
 
     return FastKaleido
+
+
+def _served_page(k: Any) -> Any:
+    """Serve ``k``'s page from loopback HTTP to a lasting profile (see :mod:`rlff.browser_cache`).
+
+    None, and kaleido's own file:// page, when disabled, or when kaleido or choreographer
+    no longer have the hooks this relies on.
+    """
+    impl = getattr(k, "_browser_impl", None)
+    if not (hasattr(impl, "get_cli") and hasattr(k, "_saved_page_arg")):
+        return None
+    from rlff.browser_cache import open_browser_cache
+
+    cache = open_browser_cache()
+    if cache is not None:
+        get_cli = impl.get_cli
+        impl.get_cli = lambda: [*get_cli(), *cache.chromium_args()]
+    return cache
 
 
 def _as_dict(fig: Any) -> Any:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
 
 from rlff.scenario import DEFAULT
 from rlff.schema import Tables
 from rlff.simulate import simulate
+
+# Chromium's lasting profile (rlff.browser_cache) goes to a folder of this test run, not the
+# user's ~/.cache; the served dashboard in the browser tests inherits it.
+os.environ["RLFF_CACHE_DIR"] = tempfile.mkdtemp(prefix="rlff-test-cache-")
 
 
 @pytest.fixture(scope="session")

@@ -63,6 +63,16 @@ def test_every_chart_exports_as_a_2x_16_9_png_with_one_browser(charts, all_pngs,
     assert renderer.browsers_started == 1
 
 
+def test_chromium_keeps_plotly_compiled_in_the_lasting_profile(charts, all_pngs, tmp_path, monkeypatch):
+    monkeypatch.setenv("RLFF_CACHE_DIR", str(tmp_path))
+    code_cache = tmp_path / "chromium-profile" / "Default" / "Code Cache" / "js"
+    for _ in range(2):  # V8 stores a script's compiled code the second time it runs it
+        with ImageRenderer() as r:
+            png = r.render([charts[0].figure])[0]
+        assert png == all_pngs[charts[0].key]  # the served page draws the same image
+    assert sum(f.stat().st_size for f in code_cache.rglob("*") if f.is_file()) > 1_000_000
+
+
 def test_svg_and_pdf_are_what_they_say(charts, renderer):
     svgs = export_images(charts[:2], "svg", renderer=renderer)
     pdfs = export_images(charts[:2], "pdf", renderer=renderer)

@@ -1,0 +1,236 @@
+"""kaleido's page served over loopback HTTP to a lasting profile, so Chromium keeps plotly.js compiled.
+
+Every new browser parses and runs plotly.js (4.8 MB) before its first image: 1.2-1.6 s
+on this machine, the largest part of a cold export. V8 keeps compiled code between runs,
+but only for scripts fetched over HTTP(S) into a profile's HTTP cache; kaleido loads its
+page and plotly.js from ``file://`` URLs in a new, temporary profile, so it never can.
+
+Here a small HTTP server on 127.0.0.1 (in this process, from memory) serves kaleido's
+page, plotly.js and kaleido's script under one fixed host name, which Chromium maps to the
+server's port (``--host-resolver-rules``): the URLs, the cache's keys, stay the same from
+run to run while the port changes. The browser uses a profile under the user's cache
+folder. From its third start on, Chromium runs plotly.js from its code cache (~0.4 s
+instead of ~1.5 s, measured with ``benchmarks/bench_export.py``). The page is kaleido's
+own, same scripts: the images are byte-identical (``tests/test_export_render.py``).
+
+One process at a time holds the profile (a lock file); another one, or an unwritable
+cache folder, or ``RLFF_BROWSER_CACHE=0``, gets a throwaway profile: slower, same images.
+The folder is ``$RLFF_CACHE_DIR``, else ``$XDG_CACHE_HOME/rlff``, else ``~/.cache/rlff``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import functools
+import hashlib
+import http.server
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+__all__ = ["HOST", "AssetServer", "BrowserCache", "cache_dir", "open_browser_cache"]
+
+HOST = "rlff-kaleido.invalid"
+"""The host name of kaleido's page; Chromium resolves it to the asset server (never DNS)."""
+
+# Versioned names: a new plotly or kaleido gets new URLs, so a stale cache is never used.
+_INDEX = "/index.html"
+
+
+def cache_dir() -> Path:
+    """Where RLFF keeps its cache (the browser profile lives in ``chromium-profile`` below it)."""
+    if explicit := os.environ.get("RLFF_CACHE_DIR"):
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "rlff"
+
+
+def _enabled() -> bool:
+    return os.environ.get("RLFF_BROWSER_CACHE", "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+@dataclass(frozen=True)
+class _Asset:
+    body: bytes
+    content_type: str
+    etag: str
+
+
+class AssetServer:
+    """Serves a fixed set of files from memory on 127.0.0.1, in a daemon thread."""
+
+    def __init__(self, assets: dict[str, tuple[bytes, str]]) -> None:
+        files = {
+            path: _Asset(body, ctype, '"' + hashlib.sha256(body).hexdigest()[:16] + '"')
+            for path, (body, ctype) in assets.items()
+        }
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+                asset = files.get(self.path.split("?", 1)[0])
+                if asset is None:
+                    self.send_error(404)
+                    return
+                if self.headers.get("If-None-Match") == asset.etag:
+                    self.send_response(304)
+                    self.send_header("ETag", asset.etag)
+                    self.end_headers()
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", asset.content_type)
+                self.send_header("Content-Length", str(len(asset.body)))
+                # The page is tiny and revalidated; the scripts have versioned names and never change.
+                immutable = not self.path.startswith(_INDEX)
+                self.send_header("Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache")
+                self.send_header("ETag", asset.etag)
+                self.end_headers()
+                self.wfile.write(asset.body)
+
+            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - silence the access log
+                pass
+
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self.port = int(self._server.server_address[1])
+        # A short poll: close() waits for it, and a browser's shutdown waits for close().
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="rlff-assets", daemon=True
+        )
+        self._thread.start()
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+@functools.lru_cache(maxsize=1)
+def _kaleido_assets() -> tuple[dict[str, tuple[bytes, str]], str] | None:
+    """kaleido's page with its scripts at ``http://HOST/...``; None if this kaleido is laid out differently."""
+    try:
+        import kaleido
+        import plotly
+        from kaleido import _page_generator as pages
+    except ImportError:
+        return None
+    plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    scopes_js = Path(pages.KJS_PATH)
+    if not (plotly_js.is_file() and scopes_js.is_file()):
+        return None
+    plotly_path = f"/plotly-{plotly.__version__}.min.js"
+    scopes_path = f"/kaleido_scopes-{getattr(kaleido, '__version__', '0')}.js"
+
+    class Page(pages.PageGenerator):  # type: ignore[misc]
+        footer = pages.PageGenerator.footer.replace(scopes_js.as_uri(), f"http://{HOST}{scopes_path}")
+
+    if Page.footer == pages.PageGenerator.footer:
+        return None
+    index = Page(plotly=(f"http://{HOST}{plotly_path}", "utf-8"), mathjax=False).generate_index()
+    if "file://" in index:
+        return None
+    js = "text/javascript; charset=utf-8"
+    assets = {
+        _INDEX: (index.encode(), "text/html; charset=utf-8"),
+        plotly_path: (plotly_js.read_bytes(), js),
+        scopes_path: (scopes_js.read_bytes(), js),
+    }
+    return assets, f"http://{HOST}{_INDEX}"
+
+
+class BrowserCache:
+    """A served kaleido page and, when this process holds it, the lasting profile; close() releases both."""
+
+    def __init__(self, server: AssetServer, index_url: str, profile: Path | None, lock: IO[bytes] | None) -> None:
+        self.server, self.index_url, self.profile, self._lock = server, index_url, profile, lock
+        self._closing = False
+
+    def chromium_args(self) -> list[str]:
+        """Switches appended to kaleido's command line (a later ``--user-data-dir`` wins)."""
+        args = [f"--host-resolver-rules=MAP {HOST} 127.0.0.1:{self.server.port}", "--disable-background-networking"]
+        if self.profile is not None:
+            args.append(f"--user-data-dir={self.profile}")
+        return args
+
+    def closing(self) -> None:
+        """The browser is shutting down: an export starting now waits for the profile (see :func:`close`)."""
+        global _closing
+        if self._lock is not None and not self._closing:
+            self._closing = True
+            with _released:
+                _closing += 1
+
+    def close(self) -> None:
+        """Stop serving and release the profile (call once the browser has exited)."""
+        self.server.close()
+        if self._lock is not None:
+            _unlock(self._lock, closing=self._closing)
+            self._lock = None
+
+
+# Profiles of this process whose browser is shutting down. A browser closes in the background
+# (ImageRenderer.close(wait=False)) while the next export starts: that one waits for the
+# profile rather than start without it. A profile held by a running browser is not waited for.
+_closing = 0
+_released = threading.Condition()
+_WAIT_FOR_OWN_CLOSE_S = 5.0
+
+
+def _try_lock(lock: IO[bytes]) -> bool:
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _unlock(lock: IO[bytes], *, closing: bool = False) -> None:
+    global _closing
+    with _released:
+        with contextlib.suppress(OSError):
+            fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
+        if closing:
+            _closing -= 1
+        _released.notify_all()
+
+
+def _lock_profile() -> tuple[Path, IO[bytes]] | None:
+    """The lasting profile folder, locked for this process; None if another process holds it or it cannot be made."""
+    global _held
+    root = cache_dir()
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        lock = open(root / "chromium-profile.lock", "ab")  # noqa: SIM115 - held until close()
+    except OSError:
+        return None
+    with _released:
+        got = _try_lock(lock) or (
+            _closing > 0 and _released.wait_for(lambda: _closing == 0 and _try_lock(lock), timeout=_WAIT_FOR_OWN_CLOSE_S)
+        )
+        if not got:
+            lock.close()
+            return None
+    profile = root / "chromium-profile"
+    try:
+        profile.mkdir(exist_ok=True)
+    except OSError:
+        _unlock(lock)
+        return None
+    return profile, lock
+
+
+def open_browser_cache() -> BrowserCache | None:
+    """Serve kaleido's page and lock the profile; None when disabled or kaleido's layout is unknown."""
+    if not _enabled():
+        return None
+    found = _kaleido_assets()
+    if found is None:
+        return None
+    assets, index_url = found
+    locked = _lock_profile()
+    profile, lock = locked if locked is not None else (None, None)
+    return BrowserCache(AssetServer(assets), index_url, profile, lock)
