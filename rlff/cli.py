@@ -199,8 +199,8 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     cmd = [
         sys.executable,
         "-m",
-        "streamlit",
-        "run",
+        # `streamlit run`, with the app warmed up while the browser loads the page.
+        "rlff_app.launch",
         str(app),
         "--server.port",
         str(args.port),

@@ -1,6 +1,35 @@
 """RLFF's Streamlit dashboard (``streamlit run dashboard.py`` or ``rlff dashboard``).
 
 Kept apart from :mod:`rlff`, which never imports streamlit. This ``__init__`` imports
-nothing, so ``import rlff_app`` stays cheap and streamlit-free; the app itself is
-:mod:`rlff_app.main`, one small script per view lives in :mod:`rlff_app.views`.
+only ``threading``, so ``import rlff_app`` stays cheap and streamlit-free; the app itself
+is :mod:`rlff_app.main`, one small script per view lives in :mod:`rlff_app.views`.
+
+It also holds the warm-up gate: :mod:`rlff_app.launch` (how ``rlff dashboard`` starts
+the server) warms the app up in a background thread while the first browser loads the
+page, and every session's first run waits for it (:func:`wait_for_warm_up`) instead of
+importing the same modules at the same time.
 """
+
+from __future__ import annotations
+
+import threading
+
+_warm = threading.Event()
+_warm.set()  # nothing to wait for unless the launcher says so
+
+WARM_UP_TIMEOUT_S = 300.0
+
+
+def warming_up() -> None:
+    """The launcher has started warming the app up: sessions wait until :func:`warmed_up`."""
+    _warm.clear()
+
+
+def warmed_up() -> None:
+    """The warm-up has finished (or failed: sessions then import and report the error themselves)."""
+    _warm.set()
+
+
+def wait_for_warm_up(timeout: float = WARM_UP_TIMEOUT_S) -> bool:
+    """Block until the launcher's warm-up is done (at once when there is none); False on timeout."""
+    return _warm.wait(timeout)

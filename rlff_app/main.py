@@ -6,7 +6,14 @@ the app: the sidebar (:mod:`rlff_app.sidebar`) gives a scenario, the pages
 figure from :mod:`rlff.charts`.
 """
 
+# ruff: noqa: E402 - the warm-up gate comes before the imports it protects
 from __future__ import annotations
+
+import rlff_app
+
+# Started by rlff_app.launch (`rlff dashboard`), the server is warming up in another thread:
+# wait for it rather than import the same modules at the same time.
+rlff_app.wait_for_warm_up()
 
 # Heavy modules first, fully imported (and plotly exercised once) before any chart code
 # runs in a session: a cold server starts many sessions at once.

@@ -1,6 +1,6 @@
 """Start the dashboard in a subprocess on a free loopback port (tests, benchmarks, screenshots).
 
-No streamlit import here: the server is a child ``python -m streamlit run`` process.
+No streamlit import here: the server is a child ``python -m rlff_app.launch`` process (``streamlit run`` plus an early warm-up).
 
 Example:
     >>> with served_app() as url:  # doctest: +SKIP
@@ -69,7 +69,8 @@ def served_app(
 def served_process(
     script: Path = DASHBOARD, port: int | None = None, log: Path | None = None, extra: list[str] | None = None
 ) -> Iterator[tuple[str, subprocess.Popen]]:
-    """Run ``streamlit run script`` headless on 127.0.0.1, yield (base URL, process); stop it afterwards.
+    """Run ``streamlit run script`` headless on 127.0.0.1, as ``rlff dashboard`` does (through
+    :mod:`rlff_app.launch`), yield (base URL, process); stop it afterwards.
 
     Args:
         script: the app file (default: the repository's dashboard.py).
@@ -80,7 +81,7 @@ def served_process(
     port = port or free_port()
     url = f"http://127.0.0.1:{port}"
     cmd = [
-        sys.executable, "-m", "streamlit", "run", str(script),
+        sys.executable, "-m", "rlff_app.launch", str(script),  # as `rlff dashboard` starts it
         "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
         "--server.port", str(port),

@@ -1,6 +1,6 @@
 """Shared fixtures of the real-browser tests: the served dashboard and a headless Chromium.
 
-The dashboard runs as ``python -m streamlit run dashboard.py`` on a free loopback port
+The dashboard runs as ``python -m rlff_app.launch dashboard.py`` (``streamlit run``, as ``rlff dashboard`` starts it) on a free loopback port
 (health polled on ``/_stcore/health``); Chromium is the system one, /usr/bin/chromium,
 driven by Playwright (never ``playwright install``). Export and import tests reuse both.
 """
