@@ -12,13 +12,18 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from rlff.gaps import CHART_NEEDS, TILE_NEEDS, Gaps, gaps_of, honest_chart, honest_kpis, honest_reality
 from rlff.i18n import STRINGS, t
-from rlff.imports import ImportResult, MissingInput, template_filename
+from rlff.imports.missing import MissingInput
+from rlff.imports.templates import template_filename
 from rlff.schema import Tables
+
+if TYPE_CHECKING:
+    from rlff.imports.read import ImportResult
 
 __all__ = [
     "CHART_NEEDS",

@@ -18,8 +18,6 @@ import streamlit as st
 
 from rlff import images
 from rlff.charts import Chart, build_charts
-from rlff.deck import deck_file_name, export_deck
-from rlff.export import export_zip, zip_file_name
 from rlff.i18n import t
 from rlff.images import ChromiumMissing, ExportError, export_images, image_name
 from rlff.schema import TABLE_NAMES, Tables
@@ -96,6 +94,10 @@ def render_export_page(tables: Tables, lang: str, charts: Sequence[Chart] | None
         charts: every chart of ``tables`` in ``lang`` if the caller has them cached
             (all views); built here otherwise.
     """
+    # Here, not at the top: python-pptx loads only when someone opens this page.
+    from rlff.deck import deck_file_name, export_deck
+    from rlff.export import export_zip, zip_file_name
+
     st.title(_t("title", lang))
     st.markdown(_t("intro", lang))
     if images.chromium_path() is None:

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import streamlit as st
 
-from rlff.imports import ImportResult, import_files, merge_results
 from rlff_app.context import DATA_SOURCE, UPLOAD_INFO, UPLOAD_KEY, UPLOAD_TABLES
 from rlff_app.dataset import UploadedData, uploaded_data
+
+if TYPE_CHECKING:
+    from rlff.imports import ImportResult
 
 REPORT = "rlff.upload.report"  # the last batch's BatchReport
 SEEN = "rlff.upload.seen"  # file ids already read (the uploader returns every file on every rerun)
@@ -103,6 +105,9 @@ def read_new_files(files: Sequence[UploadedFileLike], unexpected: str) -> BatchR
         files: What ``st.file_uploader(accept_multiple_files=True)`` returned.
         unexpected: The message for a failure of the importer itself, with an ``{error}`` placeholder.
     """
+    # Here, not at the top: the readers (pandera, spreadsheet libraries) load on the first upload.
+    from rlff.imports import import_files, merge_results
+
     seen: set[str] = st.session_state.setdefault(SEEN, set())
     fresh = [f for f in files if f.file_id not in seen]
     if not fresh:

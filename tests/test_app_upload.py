@@ -11,8 +11,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import rlff.images
+import rlff.imports
 import rlff_app.export_page
-import rlff_app.upload
 from rlff import metrics
 from rlff.i18n import fmt_int
 from rlff.imports import import_files
@@ -142,7 +142,7 @@ def test_a_failure_of_the_importer_itself_is_a_message_not_a_traceback(x_file, m
         raise RuntimeError("boom")
 
     at = _upload(_data_page(), x_file)
-    monkeypatch.setattr(rlff_app.upload, "import_files", broken)
+    monkeypatch.setattr(rlff.imports, "import_files", broken)  # upload.py imports it on use
     at.file_uploader(key="data.upload").set_value([x_file, BAD]).run()
     assert not at.exception
     assert "an error in RLFF itself: RuntimeError" in _shown(at.error[0].value)
