@@ -103,7 +103,7 @@ async def one_run(ws, state: SessionState, page_hash: str = "", widgets: list[tu
                 result.exceptions.append(f"{body.type}: {body.message}")
             elif etype == "alert" and body.format == body.ERROR:
                 result.alerts.append(body.body)
-            elif etype == "plotly_chart":
+            elif etype == "plotly_chart" and "rlff.prefetch" not in body.id:  # not the warm-up's blank chart
                 result.charts += 1
             widget_id = getattr(body, "id", "")
             if isinstance(widget_id, str) and "scenario." in widget_id:

@@ -16,18 +16,37 @@ import threading
 
 _warm = threading.Event()
 _warm.set()  # nothing to wait for unless the launcher says so
+_libraries = threading.Event()
+_libraries.set()
 
 WARM_UP_TIMEOUT_S = 300.0
 
 
 def warming_up() -> None:
     """The launcher has started warming the app up: sessions wait until :func:`warmed_up`."""
+    _libraries.clear()
     _warm.clear()
+
+
+def libraries_loaded() -> None:
+    """pandas and plotly are fully imported (:mod:`rlff_app.libraries`): a session may draw a chart."""
+    _libraries.set()
 
 
 def warmed_up() -> None:
     """The warm-up has finished (or failed: sessions then import and report the error themselves)."""
+    _libraries.set()
     _warm.set()
+
+
+def is_warming_up() -> bool:
+    """True while the launcher's warm-up runs."""
+    return not _warm.is_set()
+
+
+def wait_for_libraries(timeout: float = WARM_UP_TIMEOUT_S) -> bool:
+    """Block until pandas and plotly are imported (at once when there is no warm-up); False on timeout."""
+    return _libraries.wait(timeout)
 
 
 def wait_for_warm_up(timeout: float = WARM_UP_TIMEOUT_S) -> bool:

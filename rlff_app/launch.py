@@ -7,7 +7,9 @@ after the browser has already spent 2 s loading Streamlit's page. This launcher 
 :mod:`rlff_app.warmup` in a background thread: the warm-up and the browser's page load
 overlap. Sessions that arrive before it ends wait for it (:func:`rlff_app.wait_for_warm_up`
 at the top of :mod:`rlff_app.main`), so no session imports a heavy module at the same time
-as another thread. ``rlff dashboard`` and the tests start the dashboard this way;
+as another thread; once pandas and plotly are in (:mod:`rlff_app.libraries`, the first
+step), a waiting session draws a blank chart and table so that the browser fetches and
+compiles their code meanwhile (:mod:`rlff_app.prefetch`). ``rlff dashboard`` and the tests start the dashboard this way;
 ``streamlit run dashboard.py`` still works, warming up on the first session as before.
 """
 
@@ -58,6 +60,8 @@ def _warm_up(host: str, port: int | None) -> None:
     level = quiet.level
     quiet.setLevel(logging.ERROR)
     try:
+        importlib.import_module("rlff_app.libraries")
+        rlff_app.libraries_loaded()
         importlib.import_module("rlff_app.warmup")
     except Exception as exc:  # noqa: BLE001 - the first session imports it again and shows the error
         print(f"rlff: warm-up failed ({type(exc).__name__}: {exc})", file=sys.stderr, flush=True)

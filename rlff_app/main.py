@@ -12,8 +12,15 @@ from __future__ import annotations
 import rlff_app
 
 # Started by rlff_app.launch (`rlff dashboard`), the server is warming up in another thread:
-# wait for it rather than import the same modules at the same time.
-rlff_app.wait_for_warm_up()
+# wait for it rather than import the same modules at the same time, and meanwhile let the
+# browser fetch the code of the charts and tables it is about to draw.
+if rlff_app.is_warming_up():
+    rlff_app.wait_for_libraries()
+    from rlff_app.prefetch import start_loading_components
+
+    _slot = start_loading_components()
+    rlff_app.wait_for_warm_up()
+    _slot.empty()
 
 # Heavy modules first, fully imported (and plotly exercised once) before any chart code
 # runs in a session: a cold server starts many sessions at once.

@@ -10,15 +10,13 @@ warm cache for the link most people open.
 
 from __future__ import annotations
 
-import pandas  # noqa: F401
-import plotly.graph_objects  # noqa: F401
 import plotly.io
-import plotly.subplots  # noqa: F401
 import plotly.tools
 
 import rlff.charts  # noqa: F401
 import rlff.metrics  # noqa: F401
 import rlff.simulate  # noqa: F401
+import rlff_app.libraries  # noqa: F401 - pandas and plotly, complete
 from rlff.scenario import DEFAULT
 from rlff_app import context
 from rlff_app.pages import PAGES  # noqa: F401 - every page module, as main.py imports them

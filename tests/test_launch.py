@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
+from pathlib import Path
 
 import rlff_app
 from rlff_app import launch
@@ -48,3 +50,25 @@ def test_a_failed_warm_up_still_opens_the_gate(monkeypatch, capsys):
     launch._warm_up("127.0.0.1", 1)
     assert rlff_app.wait_for_warm_up(timeout=0)
     assert "warm-up failed" in capsys.readouterr().err
+
+
+def test_a_session_during_the_warm_up_draws_placeholders_waits_then_the_real_view():
+    from streamlit.testing.v1 import AppTest
+
+    main_script = Path(rlff_app.__file__).with_name("main.py")  # what `rlff dashboard` runs, every run
+    rlff_app.warming_up()
+    rlff_app.libraries_loaded()
+    opened = threading.Timer(1.0, rlff_app.warmed_up)
+    opened.start()
+    try:
+        started = time.perf_counter()
+        at = AppTest.from_file(str(main_script), default_timeout=120).run()
+        waited = time.perf_counter() - started
+    finally:
+        opened.cancel()
+        rlff_app.warmed_up()
+    assert not at.exception
+    assert waited >= 0.9  # it waited for the gate
+    assert [m.value for m in at.metric][:2] == ["1,754", "9,540"]
+    assert not at.dataframe or all(df.proto.id.find("rlff.prefetch") < 0 for df in at.dataframe)
+    assert len(at.get("plotly_chart")) == 3  # the view's charts; the blank one was cleared
