@@ -132,7 +132,31 @@ def figure(
     full: dict[str, Any] = copy.deepcopy(grid.layout) if grid is not None else {}
     merge_into(full, layout or {})
     merge_into(full, finishing_layout(view, lang, title, date_axes))
-    return go.Figure(data=list(data), layout=full)
+    template = full.pop("template")
+    fig = go.Figure(data=list(data), layout=full)
+    _set_registered_template(fig, template)
+    return fig
+
+
+def _set_registered_template(fig: go.Figure, name: str) -> None:
+    """Put the registered template ``name`` on ``fig`` without validating and deep-copying it again.
+
+    Setting a template by name makes plotly deep-copy and re-validate the registered
+    Template object: 4-5 ms a figure, most of the cost of building a small chart. It was
+    validated when it was registered, and plotly sets its own default template the same
+    way (``_initialize_layout_template``). ``tests/test_charts.py`` checks every figure
+    carries its view's template, whole.
+    """
+    import plotly.io as pio
+
+    registered = pio.templates[name]
+    layout = fig.layout
+    validate = layout._validate
+    layout._validate = False
+    try:
+        layout.template = registered
+    finally:
+        layout._validate = validate
 
 
 def finishing_layout(view: str, lang: str, title: str, date_axes: tuple[str, ...] = ()) -> dict[str, Any]:
