@@ -150,7 +150,11 @@ class BrowserCache:
 
     def chromium_args(self) -> list[str]:
         """Switches appended to kaleido's command line (a later ``--user-data-dir`` wins)."""
-        args = [f"--host-resolver-rules=MAP {HOST} 127.0.0.1:{self.server.port}", "--disable-background-networking"]
+        args = [
+            f"--host-resolver-rules=MAP {HOST} 127.0.0.1:{self.server.port}",
+            f"--proxy-bypass-list={HOST}",  # if kaleido was given a proxy (CHOREO_PROXY_SERVER)
+            "--disable-background-networking",
+        ]
         if self.profile is not None:
             args.append(f"--user-data-dir={self.profile}")
         return args
@@ -200,7 +204,6 @@ def _unlock(lock: IO[bytes], *, closing: bool = False) -> None:
 
 def _lock_profile() -> tuple[Path, IO[bytes]] | None:
     """The lasting profile folder, locked for this process; None if another process holds it or it cannot be made."""
-    global _held
     root = cache_dir()
     try:
         root.mkdir(parents=True, exist_ok=True)
