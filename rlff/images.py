@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import atexit
 import concurrent.futures
+import contextlib
 import contextvars
 import os
 import threading
@@ -170,7 +171,13 @@ class ImageRenderer:
             k = _kaleido_class()(n=1, timeout=self._timeout, mathjax=False)
         except ChromeNotFoundError as exc:
             raise ChromiumMissing(str(exc).split(".")[0]) from None
-        await k.open()
+        try:
+            await k.open()
+        except BaseException:
+            # Release what was taken for this browser (the served page, the profile's lock).
+            with contextlib.suppress(Exception):
+                await k.close()
+            raise
         return k
 
     def close(self, *, wait: bool = True) -> None:
