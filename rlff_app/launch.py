@@ -9,7 +9,8 @@ overlap. Sessions that arrive before it ends wait for it (:func:`rlff_app.wait_f
 at the top of :mod:`rlff_app.main`), so no session imports a heavy module at the same time
 as another thread; once pandas and plotly are in (:mod:`rlff_app.libraries`, the first
 step), a waiting session draws a blank chart and table so that the browser fetches and
-compiles their code meanwhile (:mod:`rlff_app.prefetch`). ``rlff dashboard`` and the tests start the dashboard this way;
+compiles their code meanwhile (:mod:`rlff_app.prefetch`).
+``rlff dashboard`` and the tests start the dashboard this way;
 ``streamlit run dashboard.py`` still works, warming up on the first session as before.
 """
 

@@ -14,10 +14,18 @@ import plotly.graph_objects as go
 import plotly.io
 import plotly.subplots  # noqa: F401
 import plotly.tools
-import pyarrow  # noqa: F401 - st.dataframe's serialisation
+import pyarrow
 
-# What st.plotly_chart does with a figure: validate it and serialise it.
-plotly.io.to_json(
-    plotly.tools.return_figure_from_figure_or_data(go.Figure(layout={"height": 10}), True), validate=False
-)
-pandas.DataFrame({"": []})
+# The blank chart and table rlff_app.prefetch draws while the rest warms up: built here first,
+# so the plotly classes and pandas/Arrow conversions they use exist before a session uses them.
+BLANK_LAYOUT = {
+    "height": 10,
+    "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+    "xaxis": {"visible": False},
+    "yaxis": {"visible": False},
+}
+EMPTY_TABLE = pandas.DataFrame({"": []})
+
+# What st.plotly_chart does with a figure: validate it and serialise it; st.dataframe: Arrow.
+plotly.io.to_json(plotly.tools.return_figure_from_figure_or_data(go.Figure(layout=BLANK_LAYOUT), True), validate=False)
+pyarrow.Table.from_pandas(EMPTY_TABLE)

@@ -11,13 +11,12 @@ wait fetching and compiling the code the view's real charts need.
 
 from __future__ import annotations
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-_BLANK = go.Figure(
-    layout={"height": 10, "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "xaxis": {"visible": False}, "yaxis": {"visible": False}}
-)
+from rlff_app.libraries import BLANK_LAYOUT, EMPTY_TABLE
+
+_BLANK = go.Figure(layout=BLANK_LAYOUT)
 
 
 def start_loading_components() -> object:
@@ -25,5 +24,5 @@ def start_loading_components() -> object:
     slot = st.empty()
     with slot.container(height=1, border=False):
         st.plotly_chart(_BLANK, config={"staticPlot": True}, key="rlff.prefetch.chart")
-        st.dataframe(pd.DataFrame({"": []}), key="rlff.prefetch.table", hide_index=True)
+        st.dataframe(EMPTY_TABLE, key="rlff.prefetch.table", hide_index=True)
     return slot
