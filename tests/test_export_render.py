@@ -7,6 +7,7 @@ with ``pytest -m "chromium or libreoffice"``, or skip them with ``-m "not chromi
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import io
 import re
 import shutil
@@ -90,7 +91,10 @@ def test_a_tab_reused_without_reload_renders_what_a_fresh_browser_renders(charts
         async with kaleido.Kaleido(n=1, mathjax=False) as k:
             return await k.calc_fig(chart.figure, opts={"format": "png", "width": 1280, "height": 720, "scale": 2})
 
-    assert asyncio.run(fresh()) == all_pngs[chart.key]
+    # In a thread of its own: when the browser tests run in the same process, Playwright's sync
+    # API keeps an event loop running in this one.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        assert pool.submit(asyncio.run, fresh()).result() == all_pngs[chart.key]
 
 
 def test_two_sessions_rendering_at_once_each_get_their_own_images(charts, all_pngs, renderer):
