@@ -169,3 +169,12 @@ def test_the_zip_holds_every_chart(charts, renderer):
     data = export_zip(charts[:3], renderer=renderer)
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     assert len(names) == 3 * 2 + 1
+
+
+def test_the_dashboard_s_browser_figures_draw_the_same_pixels(charts, all_pngs, renderer):
+    """rlff.browser_figure folds the template into the figure: plotly.js must draw the same image."""
+    from rlff.browser_figure import for_browser
+
+    folded = renderer.render([for_browser(c.figure) for c in charts])
+    different = [c.key for c, png in zip(charts, folded, strict=True) if png != all_pngs[c.key]]
+    assert different == []
