@@ -29,16 +29,19 @@ from rlff import charts_reality as reality
 from rlff import charts_side as side
 from rlff import theme  # noqa: F401 - registers the templates
 from rlff.charts_base import VIEWS, Chart, plain_text
+from rlff.fingerprints import inputs_fingerprint
 from rlff.i18n import check_lang
 from rlff.schema import Tables
 
 __all__ = [
     "BUILDERS",
     "CHART_KEYS",
+    "CHART_TABLES",
     "VIEWS",
     "Chart",
     "build_chart",
     "build_charts",
+    "chart_inputs",
     "plain_text",
     "top_posts_table",
     *(
@@ -98,6 +101,37 @@ BUILDERS: dict[str, tuple[str, Builder]] = {
 }
 
 CHART_KEYS: dict[str, str] = {key: view for key, (view, _) in BUILDERS.items()}
+
+# key -> the tables its builder reads (every builder reads ``meta`` too). The dashboard
+# caches a chart by these tables' content, so a knob that leaves them alone keeps the chart.
+# tests/test_chart_inputs.py changes every other table and checks the chart stays the same.
+CHART_TABLES: dict[str, tuple[str, ...]] = {
+    "boss_tiles": ("posts", "engagements", "followers"),
+    "follower_growth": ("followers", "events"),
+    "engagement_over_time": ("posts", "engagements"),
+    "competitor_benchmark": ("posts", "engagements", "peers"),
+    "top_posts": ("posts", "engagements"),
+    "response_time": ("inbox",),
+    "reply_rate": ("inbox",),
+    "crisis_timeline": ("inbox", "events"),
+    "roi": ("costs", "revenue"),
+    "bought_followers": ("followers",),
+    "engagement_sources": ("posts", "engagements"),
+    "platform_effort": ("posts", "followers"),
+    "strategy_adherence": ("strategy",),
+    "hours_per_activity": ("time_use",),
+    "e_reputation": ("mentions",),
+    "cm_output": ("posts", "time_use"),
+    "vanity_index": ("posts", "engagements", "followers", "inbox", "costs", "revenue", "strategy"),
+    "vanity_vs_value": ("posts", "engagements", "followers", "inbox", "revenue"),
+    "posts_vanity_value": ("posts", "engagements"),
+    "format_performance": ("posts", "engagements"),
+}
+
+
+def chart_inputs(tables: Tables, key: str) -> str:
+    """A short string equal for two datasets exactly when chart ``key`` is drawn from the same data."""
+    return inputs_fingerprint(tables, CHART_TABLES[key])
 
 top_posts_table = boss.top_posts_table
 

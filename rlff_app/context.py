@@ -22,7 +22,7 @@ import pandas as pd
 import streamlit as st
 
 from rlff import charts, metrics
-from rlff.charts import Chart, build_chart
+from rlff.charts import Chart, build_chart, chart_inputs
 from rlff.charts_base import shared
 from rlff.scenario import Scenario
 from rlff.schema import Tables
@@ -90,13 +90,26 @@ def top_posts_table(_scenario: Scenario, seed: int, data_key: str, lang: str) ->
     return charts.top_posts_table(_tables(_scenario, seed, data_key), lang)
 
 
+def one_chart(_scenario: Scenario, seed: int, data_key: str, key: str, lang: str) -> Chart:
+    """One chart of rlff.charts in one language (for an upload: blank where the files cannot tell).
+
+    Cached by what the chart is drawn from (rlff.charts.chart_inputs: its tables' content),
+    not by the scenario: after a knob change, the charts whose tables did not move are the
+    same objects, neither built again here nor redrawn in the browser.
+    """
+    tables = _tables(_scenario, seed, data_key)
+    inputs = chart_inputs(tables, key)
+    if data_key.startswith("upload|"):
+        inputs = f"{data_key}|{inputs}"  # what the files cannot tell depends on the upload
+    return chart_of_inputs(tables, _gaps(data_key), inputs, key, lang)
+
+
 # One entry per chart, so a view builds only what it shows and the side-by-side view
 # reuses the charts the other two already built. 20 charts × 2 languages × ~10 datasets.
 @st.cache_resource(max_entries=512, ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def one_chart(_scenario: Scenario, seed: int, data_key: str, key: str, lang: str) -> Chart:
-    """One chart of rlff.charts in one language (for an upload: blank where the files cannot tell)."""
-    chart = build_chart(_tables(_scenario, seed, data_key), key, lang=lang)
-    return honest_chart(chart, _gaps(data_key), lang)
+def chart_of_inputs(_tables: Tables, _gaps: Gaps, inputs: str, key: str, lang: str) -> Chart:
+    """Chart ``key`` drawn from ``_tables``, whose inputs ``inputs`` names (see :func:`one_chart`)."""
+    return honest_chart(build_chart(_tables, key, lang=lang), _gaps, lang)
 
 
 def _gaps(data_key: str) -> Gaps:

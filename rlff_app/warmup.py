@@ -20,6 +20,7 @@ import rlff_app.libraries  # noqa: F401 - pandas and plotly, complete
 from rlff.scenario import DEFAULT
 from rlff_app import context
 from rlff_app.pages import PAGES  # noqa: F401 - every page module, as main.py imports them
+from rlff_app.show import browser_figure
 from rlff_app.views import boss, reality, side
 
 
@@ -46,8 +47,9 @@ def _warm_up() -> None:
     context.top_posts_table(DEFAULT, 0, key, "en")
     for chart_key in dict.fromkeys((*boss.CHARTS, *reality.CHARTS, *side.CHARTS)):
         chart = context.one_chart(DEFAULT, 0, key, chart_key, "en")
-        # What st.plotly_chart does with a figure: validate it and serialise it.
-        plotly.io.to_json(plotly.tools.return_figure_from_figure_or_data(chart.figure, True), validate=False)
+        # What rlff_app.show.chart and then st.plotly_chart do with a figure.
+        figure = browser_figure(chart.figure)
+        plotly.io.to_json(plotly.tools.return_figure_from_figure_or_data(figure, True), validate=False)
 
 
 _warm_up()
