@@ -143,3 +143,11 @@ def wait_for_charts(page, n: int, timeout_ms: int = 60_000) -> None:  # noqa: AN
     """Wait until ``n`` plotly charts have drawn their SVG and the app has settled."""
     page.wait_for_function(f"n => ({CHARTS_DRAWN_JS})() >= n", arg=n, timeout=timeout_ms)
     wait_idle(page, timeout_ms)
+
+
+def open_sidebar_group(page, label: str, timeout_ms: int = 30_000) -> None:  # noqa: ANN001
+    """Open the sidebar group titled ``label`` (its widgets are drawn only once it is open)."""
+    group = page.locator("[data-testid='stSidebar'] [data-testid='stExpander']").filter(has_text=label)
+    group.locator("summary").click()
+    group.locator("[data-testid='stExpanderDetails'] [data-testid^='st']").first.wait_for(timeout=timeout_ms)
+    wait_idle(page, timeout_ms)

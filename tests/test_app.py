@@ -14,6 +14,7 @@ from rlff import metrics
 from rlff.i18n import fmt_int
 from rlff.scenario import DEFAULT
 from rlff.simulate import simulate
+from rlff_app.sidebar import group_key
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 PAGES = {"boss": "rlff_app/views/boss.py", "reality": "rlff_app/views/reality.py", "side": "rlff_app/views/side.py"}
@@ -31,6 +32,12 @@ def _app(**query: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=30)
     for key, value in query.items():
         at.query_params[key] = value
+    return at.run()
+
+
+def _open_group(at: AppTest, group: str) -> AppTest:
+    """Open a sidebar group, as a click on its header does (its widgets are drawn only while open)."""
+    at.session_state[group_key(group)] = True
     return at.run()
 
 
@@ -66,7 +73,7 @@ def test_tiles_equal_rlff_metrics_for_the_default_scenario():
 
 
 def test_a_knob_change_moves_the_tiles_to_the_new_scenarios_metrics():
-    at = _app()
+    at = _open_group(_app(), "audience")
     before = _tile_values(at)
     at.slider(key="scenario.ring_size").set_value(40).run()
     assert not at.exception
@@ -74,6 +81,29 @@ def test_a_knob_change_moves_the_tiles_to_the_new_scenarios_metrics():
     assert _tile_values(at) == [fmt_int(getattr(kpis, k), "en") for k in TILES]
     assert _tile_values(at)[0] != before[0]
     assert at.query_params["ring_size"] == "40"
+
+
+def test_the_groups_start_closed_and_draw_only_the_language():
+    at = _app()
+    assert [r.key for r in at.sidebar.radio] == ["scenario.lang"]
+    assert not at.sidebar.slider and not at.sidebar.date_input and not at.sidebar.number_input
+    assert len(at.sidebar.expander) == 5
+    _open_group(at, "customers")
+    assert {w.key for w in at.sidebar.slider} == {"scenario.crisis_day"}
+    assert at.sidebar.checkbox(key="scenario.crisis").value is DEFAULT.crisis
+
+
+def test_a_closed_group_keeps_its_knobs():
+    at = _open_group(_app(), "audience")
+    at.slider(key="scenario.ring_size").set_value(40).run()
+    at.session_state[group_key("audience")] = False
+    at.run()  # the group closed: its sliders are not drawn
+    assert not at.sidebar.slider
+    expected = metrics.vanity_kpis(simulate(DEFAULT.replace(ring_size=40), 0))
+    assert _tile_values(at) == [fmt_int(getattr(expected, k), "en") for k in TILES]
+    at.run()  # and stay as they were over further runs
+    assert at.query_params["ring_size"] == "40"
+    assert _open_group(at, "audience").slider(key="scenario.ring_size").value == 40
 
 
 def test_the_url_query_sets_the_language_and_the_knobs():
@@ -101,7 +131,7 @@ def test_switching_the_language_radio_translates_the_page_and_the_url():
 
 
 def test_an_impossible_period_shows_a_clear_message_not_a_traceback():
-    at = _app()
+    at = _open_group(_app(), "general")
     at.date_input(key="scenario.end").set_value(date(2025, 9, 1)).run()
     assert not at.exception
     assert len(at.error) == 1

@@ -16,6 +16,7 @@ import rlff_app.export_page
 from rlff import metrics
 from rlff.i18n import fmt_int
 from rlff.imports import import_files
+from rlff_app.sidebar import group_key
 
 sys.path.insert(0, str(Path(__file__).parent))
 import export_samples  # noqa: E402
@@ -218,6 +219,8 @@ def test_a_broken_scenario_does_not_hide_the_uploaded_data(x_file):
     from datetime import date
 
     at = _upload(_data_page(), x_file)
+    at.session_state[group_key("general")] = True  # open the group that holds the period
+    at.run()
     at.date_input(key="scenario.end").set_value(date(2025, 9, 1)).run()
     _open(at, "boss")
     assert not at.error

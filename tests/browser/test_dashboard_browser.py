@@ -6,7 +6,7 @@ from rlff import metrics
 from rlff.i18n import fmt_int
 from rlff.scenario import DEFAULT
 from rlff.simulate import simulate
-from rlff_app.server import charts_drawn, wait_for_charts, wait_idle
+from rlff_app.server import charts_drawn, open_sidebar_group, wait_for_charts, wait_idle
 
 TILE_VALUES = "[data-testid='stMetricValue']"
 
@@ -27,6 +27,8 @@ def test_the_boss_view_draws_its_charts_and_the_calibrated_tiles(page, dashboard
 def test_moving_a_knob_updates_the_tiles_and_the_url(page, dashboard_url):
     page.goto(dashboard_url, wait_until="domcontentloaded")
     wait_for_charts(page, 3)
+    assert page.get_by_role("slider").count() == 0  # the groups start closed
+    open_sidebar_group(page, "Inflate the community")
     slider = page.get_by_role("slider", name="Peers in the retweet ring")
     slider.focus()
     slider.press("ArrowRight")  # 12 -> 13 peers
@@ -79,6 +81,7 @@ def test_each_new_chart_is_computed_once_after_a_knob_change(page, dashboard_url
     page.context.add_init_script(COUNT_PLOTS_JS)
     page.goto(f"{dashboard_url}/side?seed=5", wait_until="domcontentloaded")
     wait_for_charts(page, 10)
+    open_sidebar_group(page, "Inflate the community")
     tiles_before = _tiles(page)
     slider = page.get_by_role("slider", name="Number of purchases")
     slider.focus()
