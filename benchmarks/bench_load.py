@@ -7,7 +7,8 @@ A browser-free client speaks Streamlit's own websocket protocol (``/_stcore/stre
 protobuf ``BackMsg`` / ``ForwardMsg``), as the frontend does. Each session:
 
 1. opens the landing page (Big Boss view, the article's scenario);
-2. switches to the Reality check;
+2. switches to the Reality check and opens the sidebar group that holds the seed (its
+   widgets are drawn only while it is open);
 3. moves a knob (the seed, one of three values shared across sessions: a few cache
    misses, many hits — people open the same links).
 
@@ -37,6 +38,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from rlff_app.server import served_process  # noqa: E402
+from rlff_app.sidebar import group_key  # noqa: E402
+
+GENERAL_GROUP = group_key("general")  # the sidebar group that holds the seed
 
 RUN_TIMEOUT_S = 120.0
 
@@ -69,14 +73,19 @@ def _element_type(msg: ForwardMsg) -> tuple[str, object] | None:
     return kind, getattr(el, kind)
 
 
-async def one_run(ws, state: SessionState, page_hash: str = "", widgets: list[tuple[str, int]] = ()) -> RunResult:
+async def one_run(
+    ws, state: SessionState, page_hash: str = "", widgets: list[tuple[str, int | bool]] = ()
+) -> RunResult:
     back = BackMsg()
     back.rerun_script.query_string = state.query_string
     back.rerun_script.page_script_hash = page_hash
     for widget_id, value in widgets:
         ws_state = back.rerun_script.widget_states.widgets.add()
         ws_state.id = widget_id
-        ws_state.int_value = value
+        if isinstance(value, bool):  # an expander's open state
+            ws_state.bool_value = value
+        else:
+            ws_state.int_value = value
     started = time.perf_counter()
     await ws.send(back.SerializeToString())
     result = RunResult(seconds=0.0, finished=False)
@@ -96,6 +105,10 @@ async def one_run(ws, state: SessionState, page_hash: str = "", widgets: list[tu
         elif kind == "script_finished":
             result.finished = msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
             break
+        if kind == "delta" and msg.delta.WhichOneof("type") == "add_block":
+            block = msg.delta.add_block
+            if block.WhichOneof("type") == "expandable" and block.expandable.id:
+                state.widget_ids[block.expandable.id.rsplit("-", 1)[-1]] = block.expandable.id
         element = _element_type(msg)
         if element is not None:
             etype, body = element
@@ -121,11 +134,15 @@ async def one_session(url: str, index: int, runs: int) -> list[RunResult]:
         results.append(await one_run(ws, state))  # 1. landing page
         reality = state.pages.get("reality", "")
         for r in range(1, runs):
-            if r == 1:
-                results.append(await one_run(ws, state, page_hash=reality))  # 2. the reality check
+            if r == 1:  # 2. the reality check, with the seed's group opened
+                group_id = state.widget_ids.get(GENERAL_GROUP)
+                opened = [(group_id, True)] if group_id else []
+                results.append(await one_run(ws, state, page_hash=reality, widgets=opened))
             else:  # 3. a knob: the seed, one of three values shared by all sessions
                 seed_id = state.widget_ids.get("scenario.seed")
-                widgets = [(seed_id, 1 + (index + r) % 3)] if seed_id else []
+                if seed_id is None:
+                    raise RuntimeError("no seed widget in the page: the knob run would move nothing")
+                widgets = [(seed_id, 1 + (index + r) % 3)]
                 results.append(await one_run(ws, state, page_hash=reality, widgets=widgets))
     return results
 
