@@ -52,13 +52,14 @@ def for_browser(fig: go.Figure) -> go.Figure:
     """``fig`` with its template folded in, plain arrays and a ``datarevision``: the same picture.
 
     A template this module cannot fold (subplot kinds other than x/y axes, ``*defaults``)
-    leaves the figure as it is: still right, only drawn twice.
+    and animation frames (their traces take the template at play time) leave the figure as
+    it is: still right, only drawn twice.
     """
     spec = json.loads(pio.to_json(fig, validate=False))
     layout: dict[str, Any] = spec.get("layout", {})
     template = layout.pop("template", None) or {}
     template_layout: dict[str, Any] = template.get("layout", {})
-    if any(_UNFOLDED.search(key) for key in template_layout):
+    if spec.get("frames") or any(_UNFOLDED.search(key) for key in template_layout):
         return fig
     data = [_plain(trace) for trace in spec.get("data", [])]
     data = _fold_traces(data, template.get("data", {}))

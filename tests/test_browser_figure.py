@@ -117,6 +117,12 @@ def test_a_template_it_cannot_fold_leaves_the_figure_as_it_is(template_layout):
     assert for_browser(fig) is fig
 
 
+def test_an_animated_figure_is_left_as_it_is():
+    template = go.layout.Template(layout={"paper_bgcolor": "#101010"})
+    fig = go.Figure(data=[go.Bar(y=[1])], layout={"template": template}, frames=[go.Frame(data=[go.Bar(y=[2])])])
+    assert for_browser(fig) is fig
+
+
 def test_two_dimensional_typed_arrays_come_back_as_nested_lists():
     z = np.arange(6, dtype=np.int32).reshape(2, 3)
     fig = go.Figure(data=[go.Heatmap(z=z)], layout={"template": go.layout.Template()})
