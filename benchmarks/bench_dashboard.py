@@ -171,7 +171,7 @@ def browser_timings(trials: int, first_renders: int) -> dict[str, object]:
         page = context.new_page()
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         _watch_frames(page)
-        results["first_render"] = load_time(page, url, VIEWS["boss"][2])  # cold server
+        first_render = [load_time(page, url, VIEWS["boss"][2])]  # cold server
         for view, (path, _, n_charts, _) in VIEWS.items():
             results[f"load_{view}"] = [load_time(page, f"{url}/{path}", n_charts) for _ in range(3)]
         for i, (view, (path, _, n_charts, tile)) in enumerate(VIEWS.items()):
@@ -180,9 +180,8 @@ def browser_timings(trials: int, first_renders: int) -> dict[str, object]:
             open_sidebar_group(page, KNOB_GROUP)
             results[f"knob_{view}"] = [knob_change_time(page, tile, n_charts) for _ in range(trials)]
         # More cold starts: one sample of a first render says little on a shared machine.
-        results["first_render"] = [results["first_render"]] + [
-            new_visitor_first_render(pw, browser) for _ in range(first_renders - 1)
-        ]
+        first_render += [new_visitor_first_render(pw, browser) for _ in range(first_renders - 1)]
+        results["first_render"] = first_render
         browser.close()
         results["first_render_returning"] = [returning_visitor_first_render(pw) for _ in range(first_renders)]
     results["page_errors"] = errors

@@ -38,13 +38,14 @@ VIEWS: tuple[str, ...] = ("boss", "reality", "side")
 T = TypeVar("T")
 
 # Several charts need the same metric of the same tables (the follower curve, the monthly
-# engagement, the vanity KPIs...). shared() computes it once per Tables object and keeps
-# it until that object is garbage-collected. Results are shared: builders never modify them.
+# engagement, the vanity KPIs...). shared() computes it once per Tables object (or any other
+# object treated as read-only: the dashboard keys a figure's browser copy on the figure) and
+# keeps it until that object is garbage-collected. Results are shared: nobody modifies them.
 _SHARED: dict[int, dict[tuple[Any, ...], Any]] = {}
 _SHARED_LOCK = threading.Lock()
 
 
-def shared(tables: Tables, fn: Callable[..., T], *args: Any) -> T:
+def shared(tables: Tables | Any, fn: Callable[..., T], *args: Any) -> T:
     """``fn(tables, *args)``, computed once per ``tables`` object (args must be hashable)."""
     with _SHARED_LOCK:
         store = _SHARED.get(id(tables))

@@ -9,8 +9,6 @@ The only HTML here is static CSS.
 from __future__ import annotations
 
 import re
-import threading
-import weakref
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -18,6 +16,7 @@ import streamlit as st
 from rlff import metrics
 from rlff.browser_figure import for_browser
 from rlff.charts import Chart
+from rlff.charts_base import shared
 from rlff.i18n import fmt_int, fmt_pct, fmt_signed, t
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
@@ -69,26 +68,13 @@ def chart(c: Chart, hint: str | None = None) -> None:
     st.caption(plain_md(c.caption))
 
 
-_BROWSER: dict[int, go.Figure] = {}
-_BROWSER_LOCK = threading.Lock()
-
-
 def browser_figure(fig: go.Figure) -> go.Figure:
     """:func:`rlff.browser_figure.for_browser` of ``fig``, once per figure object.
 
     The context's cached charts are never mutated, so their browser copies are kept as long
     as they live (a rerun that draws a cached chart costs a dict lookup).
     """
-    with _BROWSER_LOCK:
-        found = _BROWSER.get(id(fig))
-    if found is None:
-        found = for_browser(fig)
-        with _BROWSER_LOCK:
-            if id(fig) not in _BROWSER:
-                _BROWSER[id(fig)] = found
-                weakref.finalize(fig, _BROWSER.pop, id(fig), None)
-            found = _BROWSER[id(fig)]
-    return found
+    return shared(fig, for_browser)
 
 
 def delta_text(now: int | None, before: int | None, lang: str) -> str | None:
