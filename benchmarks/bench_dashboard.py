@@ -199,7 +199,9 @@ def main(argv: list[str] | None = None) -> int:
     b = browser_timings(trials, max(1, args.first_renders))
     for who, key in (("new browser profile", "first_render"), ("returning browser", "first_render_returning")):
         runs = ", ".join(f"{x:.2f}" for x in b[key])
-        print(f"first full render (cold server, Big Boss view), {who}: median {statistics.median(b[key]):.2f} s ({runs})")
+        print(
+            f"first full render (cold server, Big Boss view), {who}: median {statistics.median(b[key]):.2f} s ({runs})"
+        )
     print("    [target <= 5 s]")
     for view in VIEWS:
         print(f"page load to last chart, {view:<8}: {_median_ms(b[f'load_{view}'])}")

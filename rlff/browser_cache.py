@@ -215,7 +215,8 @@ def _lock_profile() -> tuple[Path, IO[bytes]] | None:
         return None
     with _released:
         got = _try_lock(lock) or (
-            _closing > 0 and _released.wait_for(lambda: _closing == 0 and _try_lock(lock), timeout=_WAIT_FOR_OWN_CLOSE_S)
+            _closing > 0
+            and _released.wait_for(lambda: _closing == 0 and _try_lock(lock), timeout=_WAIT_FOR_OWN_CLOSE_S)
         )
         if not got:
             lock.close()

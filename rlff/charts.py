@@ -133,6 +133,7 @@ def chart_inputs(tables: Tables, key: str) -> str:
     """A short string equal for two datasets exactly when chart ``key`` is drawn from the same data."""
     return inputs_fingerprint(tables, CHART_TABLES[key])
 
+
 top_posts_table = boss.top_posts_table
 
 

@@ -31,7 +31,9 @@ def _get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str
 
 
 def test_the_asset_server_serves_from_memory_with_etags():
-    server = AssetServer({"/a.js": Asset.of(b"var a = 1;", "text/javascript"), "/index.html": Asset.of(b"<html>", "text/html")})
+    server = AssetServer(
+        {"/a.js": Asset.of(b"var a = 1;", "text/javascript"), "/index.html": Asset.of(b"<html>", "text/html")}
+    )
     try:
         base = f"http://127.0.0.1:{server.port}"
         status, headers, body = _get(f"{base}/a.js")

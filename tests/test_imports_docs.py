@@ -19,17 +19,24 @@ def section(name: str) -> str:
     return found.group(1)
 
 
-@pytest.mark.parametrize(("name", "build"), [("formats", formats_markdown), ("mapping", mapping_markdown),
-                                             ("rlff", rlff_tables_markdown)])
+@pytest.mark.parametrize(
+    ("name", "build"), [("formats", formats_markdown), ("mapping", mapping_markdown), ("rlff", rlff_tables_markdown)]
+)
 def test_generated_sections_match_the_code(name, build):
     assert section(name) == build(), f"regenerate the {name} table of docs/imports.md from rlff.imports.mapping"
 
 
 def test_the_mapping_says_where_the_four_counts_come_from():
     text = mapping_markdown()
-    for phrase in ("`Reposts` | **retweets**", "`retweets` | **retweets**", "`Reactions` | **likes**",
-                   "`Shares` | **retweets**", "`New follows` | **fans** gained", "`Unfollows` | **fans** lost",
-                   "**friends**: 0"):
+    for phrase in (
+        "`Reposts` | **retweets**",
+        "`retweets` | **retweets**",
+        "`Reactions` | **likes**",
+        "`Shares` | **retweets**",
+        "`New follows` | **fans** gained",
+        "`Unfollows` | **fans** lost",
+        "**friends**: 0",
+    ):
         assert phrase in text
     assert len(COUNT_MAPPING) == text.count("\n") - 1
 

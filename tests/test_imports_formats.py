@@ -225,8 +225,9 @@ def test_every_rlff_table_round_trips_through_write_tables(tmp_path, default_tab
     files = [(p.name, p.read_bytes()) for p in paths if p.suffix == ".csv"]
     outcome = import_files(files)
     assert outcome.ok, [str(p) for p in outcome.problems]
-    assert sorted(r.kind for r in outcome.results) == sorted(f"rlff_{p.stem}" for p in paths if p.suffix == ".csv"
-                                                              and not small.table(p.stem).empty)
+    assert sorted(r.kind for r in outcome.results) == sorted(
+        f"rlff_{p.stem}" for p in paths if p.suffix == ".csv" and not small.table(p.stem).empty
+    )
     for table in COLUMNS:
         mine, theirs = outcome.tables.table(table), small.table(table)
         assert len(mine) == len(theirs), table
@@ -236,7 +237,9 @@ def test_every_rlff_table_round_trips_through_write_tables(tmp_path, default_tab
 
 
 def test_rlff_header_spelling_and_minimal_columns_are_accepted():
-    text = "Received At,Kind,First Response At\n2026-11-02 10:00,question,\n2026-11-02 11:00,COMPLAINT,2026-11-02 12:30\n"
+    text = (
+        "Received At,Kind,First Response At\n2026-11-02 10:00,question,\n2026-11-02 11:00,COMPLAINT,2026-11-02 12:30\n"
+    )
     inbox = read_file(text.encode(), "my inbox.csv").tables["inbox"]
     assert inbox["kind"].astype(str).tolist() == ["question", "complaint"]
     assert inbox["platform"].astype(str).tolist() == ["unknown", "unknown"]
@@ -257,7 +260,7 @@ def test_kind_is_recognised_from_columns_not_from_file_name():
 
 def test_the_same_post_twice_in_one_file_is_counted_once_with_its_largest_counts():
     header = ",".join(S.X_POSTS_HEADER)
-    row = "1,\"Sat, Sep 12, 2026\",hi,https://x.com/a/status/1,{imp},{likes},0,0,0,0,0,0,0,0,0,0,0"
+    row = '1,"Sat, Sep 12, 2026",hi,https://x.com/a/status/1,{imp},{likes},0,0,0,0,0,0,0,0,0,0,0'
     text = "\n".join([header, row.format(imp=100, likes=5), row.format(imp=150, likes=9)]) + "\n"
     result = read_file(text.encode(), "twice.csv")
     assert result.tables["posts"]["impressions"].tolist() == [150]
@@ -304,9 +307,18 @@ def test_rlff_ids_and_handles_keep_their_case_and_empty_actors_stay_empty():
 def test_an_rlff_table_filled_in_excel_reads_from_xlsx():
     from datetime import datetime
 
-    data = S.xlsx([("Inbox", [["received_at", "kind", "first_response_at", "channel", "resolved"],
-                              [datetime(2026, 11, 2, 10, 0), "question", datetime(2026, 11, 2, 11, 0), "Twitter", True],
-                              [datetime(2026, 11, 3, 10, 0), "complaint", None, "email", False]])])
+    data = S.xlsx(
+        [
+            (
+                "Inbox",
+                [
+                    ["received_at", "kind", "first_response_at", "channel", "resolved"],
+                    [datetime(2026, 11, 2, 10, 0), "question", datetime(2026, 11, 2, 11, 0), "Twitter", True],
+                    [datetime(2026, 11, 3, 10, 0), "complaint", None, "email", False],
+                ],
+            )
+        ]
+    )
     inbox = read_file(data, "inbox.xlsx").tables["inbox"]
     assert inbox["platform"].astype(str).tolist() == ["twitter", "email"]
     assert inbox["resolved"].tolist() == [True, False]

@@ -26,8 +26,9 @@ SAMPLES = {
     "inbox": S.french_inbox()[:2],
     "costs": S.costs_csv()[:2],
 }
-pytestmark = pytest.mark.filterwarnings("error::pandas.errors.ParserWarning", "error::FutureWarning",
-                                      "error::DeprecationWarning")
+pytestmark = pytest.mark.filterwarnings(
+    "error::pandas.errors.ParserWarning", "error::FutureWarning", "error::DeprecationWarning"
+)
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -60,8 +61,11 @@ mutation = st.one_of(
     st.tuples(st.just("insert"), st.integers(0, 10**6), st.binary(min_size=1, max_size=40)),
     st.tuples(st.just("replace"), st.integers(0, 10**6), st.binary(min_size=1, max_size=20)),
     st.tuples(st.just("truncate"), st.integers(0, 10**6), st.just(b"")),
-    st.tuples(st.just("swap"), st.sampled_from([b",", b";", b"\t", b'"', b"\n", b"-", b"/", b"."]),
-              st.sampled_from([b",", b";", b"\t", b'"', b"\n", b"", b"x", b"-1", b"9" * 30])),
+    st.tuples(
+        st.just("swap"),
+        st.sampled_from([b",", b";", b"\t", b'"', b"\n", b"-", b"/", b"."]),
+        st.sampled_from([b",", b";", b"\t", b'"', b"\n", b"", b"x", b"-1", b"9" * 30]),
+    ),
 )
 
 
@@ -71,11 +75,11 @@ def mutate(data: bytes, op: tuple) -> bytes:
         return data.replace(a, b, 3)
     at = a % (len(data) + 1)
     if kind == "delete":
-        return data[:at] + data[at + b:]
+        return data[:at] + data[at + b :]
     if kind == "insert":
         return data[:at] + b + data[at:]
     if kind == "replace":
-        return data[:at] + b + data[at + len(b):]
+        return data[:at] + b + data[at + len(b) :]
     return data[:at]
 
 
@@ -90,16 +94,40 @@ def test_mutated_exports_give_a_result_or_a_problem(sample, ops):
 
 cell = st.one_of(
     st.text(max_size=12),
-    st.sampled_from(["", "-", "12", "-3", "1,5", "15,000", "1.234,5", "2026-11-25", "25/11/2026 14:05",
-                     "13/13/2026", "Sat, Sep 12, 2026", "nan", "inf", "1e400", "true", "crisis", "twitter", "#x"]),
-    st.integers(-10**20, 10**20).map(str),
+    st.sampled_from(
+        [
+            "",
+            "-",
+            "12",
+            "-3",
+            "1,5",
+            "15,000",
+            "1.234,5",
+            "2026-11-25",
+            "25/11/2026 14:05",
+            "13/13/2026",
+            "Sat, Sep 12, 2026",
+            "nan",
+            "inf",
+            "1e400",
+            "true",
+            "crisis",
+            "twitter",
+            "#x",
+        ]
+    ),
+    st.integers(-(10**20), 10**20).map(str),
     st.floats(allow_nan=True).map(str),
 )
 
 
 @FUZZ
-@given(st.sampled_from(KINDS), st.lists(st.lists(cell, min_size=0, max_size=25), min_size=1, max_size=6),
-       st.sampled_from([",", ";", "\t"]), st.booleans())
+@given(
+    st.sampled_from(KINDS),
+    st.lists(st.lists(cell, min_size=0, max_size=25), min_size=1, max_size=6),
+    st.sampled_from([",", ";", "\t"]),
+    st.booleans(),
+)
 def test_known_headers_with_random_cells_give_a_result_or_a_problem(kind, rows, sep, note_row):
     header = [aliases[0] for aliases in kind.fields.values()]
     buffer = io.StringIO()
@@ -121,5 +149,7 @@ def test_every_fuzz_seed_file_reads(sample):
 @given(st.lists(st.sampled_from(sorted(SAMPLES)), min_size=1, max_size=3), st.binary(max_size=200))
 def test_import_files_never_raises(samples, junk):
     outcome = import_files([SAMPLES[s] for s in samples] + [("junk.bin", junk)])
-    assert len(outcome.results) + len(outcome.problems) + sum("same file" in w for w in outcome.warnings) == \
-        len(samples) + 1
+    assert (
+        len(outcome.results) + len(outcome.problems) + sum("same file" in w for w in outcome.warnings)
+        == len(samples) + 1
+    )

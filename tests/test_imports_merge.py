@@ -107,8 +107,9 @@ def test_follows_and_unfollows_files_combine_per_day():
 
 
 def test_known_follower_totals_anchor_the_export_days_after_them():
-    known = "date,platform,organic_follows,bought_follows,unfollows,followers,friends\n" \
-            "2026-09-30,twitter,0,0,0,5000,120\n"
+    known = (
+        "date,platform,organic_follows,bought_follows,unfollows,followers,friends\n2026-09-30,twitter,0,0,0,5000,120\n"
+    )
     _, daily, rows = S.x_overview(sep=",")  # Oct 1..30
     t = import_files([("followers.csv", known.encode()), ("daily.csv", daily)]).tables
     f = t.followers.sort_values("date")

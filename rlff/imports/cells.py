@@ -26,8 +26,7 @@ NUMBER_HINT = (
     "when there is nothing to count"
 )
 DATE_HINT = (
-    "write dates as 2026-11-25 or 2026-11-25 14:05 (ISO), or as 25/11/2026 14:05; "
-    "a spreadsheet's date format works too"
+    "write dates as 2026-11-25 or 2026-11-25 14:05 (ISO), or as 25/11/2026 14:05; a spreadsheet's date format works too"
 )
 
 
@@ -64,8 +63,9 @@ def numbers(sheet: Sheet, fld: str, *, empty: float | None = 0.0, whole: bool = 
         s = s.mask(s.str.contains(_COMMA_THOUSANDS, regex=True), s.str.replace(",", "", regex=False))
     if sheet.decimal == ",":
         s = s.mask(s.str.contains(_DOT_THOUSANDS, regex=True), s.str.replace(".", "", regex=False))
-        s = s.mask(s.str.contains(r",\d*$", regex=True) & s.str.contains(".", regex=False),
-                   s.str.replace(".", "", regex=False))
+        s = s.mask(
+            s.str.contains(r",\d*$", regex=True) & s.str.contains(".", regex=False), s.str.replace(".", "", regex=False)
+        )
         s = s.str.replace(",", ".", regex=False)
     else:
         s = s.mask(s.str.contains(_COMMA_THOUSANDS, regex=True), s.str.replace(",", "", regex=False))
@@ -149,8 +149,16 @@ def _parse_dates(s: pd.Series, dayfirst: bool | None, decimal: str) -> pd.Series
 
 
 _WORDY_FORMATS = (
-    "%a, %b %d, %Y", "%b %d, %Y", "%B %d, %Y", "%a %b %d %Y", "%d %b %Y", "%d %B %Y",
-    "%a, %b %d, %Y %H:%M", "%b %d, %Y %H:%M", "%d %b %Y %H:%M", "%b %d, %Y %I:%M %p",
+    "%a, %b %d, %Y",
+    "%b %d, %Y",
+    "%B %d, %Y",
+    "%a %b %d %Y",
+    "%d %b %Y",
+    "%d %B %Y",
+    "%a, %b %d, %Y %H:%M",
+    "%b %d, %Y %H:%M",
+    "%d %b %Y %H:%M",
+    "%b %d, %Y %I:%M %p",
 )
 _SLASH = (
     r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})"
@@ -175,16 +183,22 @@ def _slash_dates(s: pd.Series, dayfirst: bool | None, decimal: str, where: np.nd
     if day_first_seen.any() and month_first_seen.any():
         mixed = np.zeros(len(s), dtype=bool)
         mixed[np.flatnonzero(day_first_seen)[0]] = mixed[np.flatnonzero(month_first_seen)[0]] = True
-        raise _BadDates("{values} mix day-first and month-first dates", among_all(mixed),
-                        "write every date the same way, ideally as 2026-11-25", first_only=True)
+        raise _BadDates(
+            "{values} mix day-first and month-first dates",
+            among_all(mixed),
+            "write every date the same way, ideally as 2026-11-25",
+            first_only=True,
+        )
     note = ""
     if day_first_seen.any() or month_first_seen.any():
         dayfirst = bool(day_first_seen.any())  # a 25 can only be a day: the data decides
     else:
         guess = dayfirst if dayfirst is not None else decimal == ","
         if (first != second).any():
-            note = ("could be day/month or month/day; read as "
-                    f"{'day/month' if guess else 'month/day'}, as this kind of file usually writes them.")
+            note = (
+                "could be day/month or month/day; read as "
+                f"{'day/month' if guess else 'month/day'}, as this kind of file usually writes them."
+            )
         dayfirst = guess
     day, month = (first, second) if dayfirst else (second, first)
     year = parts[2].astype(int)
@@ -193,8 +207,16 @@ def _slash_dates(s: pd.Series, dayfirst: bool | None, decimal: str, where: np.nd
     meridiem = parts[6].fillna("").str.lower()
     hour = hour.where(~((meridiem == "pm") & (hour < 12)), hour + 12).where(~((meridiem == "am") & (hour == 12)), 0)
     built = pd.to_datetime(
-        pd.DataFrame({"year": year, "month": month, "day": day, "hour": hour,
-                      "minute": parts[4].fillna("0").astype(int), "second": parts[5].fillna("0").astype(int)}),
+        pd.DataFrame(
+            {
+                "year": year,
+                "month": month,
+                "day": day,
+                "hour": hour,
+                "minute": parts[4].fillna("0").astype(int),
+                "second": parts[5].fillna("0").astype(int),
+            }
+        ),
         errors="coerce",
     )
     if built.isna().any():
@@ -218,8 +240,9 @@ def flags(sheet: Sheet, fld: str, *, default: bool = False) -> pd.Series:
     yes, no = s.isin(_TRUE), s.isin(_FALSE)
     bad = ~(yes | no)
     if bad.any():
-        raise sheet.problem(fld, "{values} is not a yes/no value", bad,
-                            "write true or false (yes/no, 1/0 and oui/non work too)")
+        raise sheet.problem(
+            fld, "{values} is not a yes/no value", bad, "write true or false (yes/no, 1/0 and oui/non work too)"
+        )
     return (yes | ((s == "") & default)).astype("bool")
 
 

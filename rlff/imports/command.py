@@ -13,8 +13,9 @@ from .merge import import_files
 from .problems import ImportProblem
 
 
-def import_files_command(paths: list[str], out: str, *, stdout: TextIO | None = None,
-                         stderr: TextIO | None = None) -> int:
+def import_files_command(
+    paths: list[str], out: str, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
     """Import files and write RLFF tables to ``out``; all files must be readable.
 
     Args:
@@ -57,8 +58,11 @@ def import_files_command(paths: list[str], out: str, *, stdout: TextIO | None = 
     kinds = "; ".join(f"{r.filename}: {r.label}" for r in outcome.results)
     meta = outcome.tables.meta
     print(f"imported {len(outcome.results)} file(s) ({kinds})", file=stdout)
-    print(f"wrote {counts or 'no rows'} to {out} — {meta.brand}, {meta.start} to {meta.end}, "
-          f"reported month {meta.reported_month:%Y-%m}", file=stdout)
+    print(
+        f"wrote {counts or 'no rows'} to {out} — {meta.brand}, {meta.start} to {meta.end}, "
+        f"reported month {meta.reported_month:%Y-%m}",
+        file=stdout,
+    )
     return 0
 
 
@@ -72,5 +76,6 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as err:
-        raise ImportProblem(name, f"the file cannot be read ({err.strerror or err})",
-                            hint="check its permissions") from None
+        raise ImportProblem(
+            name, f"the file cannot be read ({err.strerror or err})", hint="check its permissions"
+        ) from None

@@ -47,8 +47,9 @@ def check_size(size: int, file: str) -> None:
         ImportProblem: when the file is empty or too large.
     """
     if size == 0:
-        raise ImportProblem(file, "the file is empty (0 bytes)",
-                            hint="the download or the copy probably failed; " + _EXPORT_HINT)
+        raise ImportProblem(
+            file, "the file is empty (0 bytes)", hint="the download or the copy probably failed; " + _EXPORT_HINT
+        )
     if size > MAX_UPLOAD_MB * 1024 * 1024:
         raise ImportProblem(
             file,
@@ -156,14 +157,23 @@ def refuse_other_text(text: str, file: str) -> None:
     """
     head = text[:2048].lstrip().lower()
     if head.startswith("window.ytd."):
-        raise ImportProblem(file, "this is a file from an X archive (tweets.js), not an analytics export",
-                            hint="download the CSV from X's analytics page (Account analytics > Export data)")
+        raise ImportProblem(
+            file,
+            "this is a file from an X archive (tweets.js), not an analytics export",
+            hint="download the CSV from X's analytics page (Account analytics > Export data)",
+        )
     if head.startswith(("{", "[")):
-        raise ImportProblem(file, "this is a JSON file, not a CSV or Excel export",
-                            hint="export the data as CSV or Excel (.xlsx) instead")
+        raise ImportProblem(
+            file,
+            "this is a JSON file, not a CSV or Excel export",
+            hint="export the data as CSV or Excel (.xlsx) instead",
+        )
     if head.startswith(("<!doctype html", "<html", "<?xml", "<head")):
-        raise ImportProblem(file, "this is a web page or XML document, not a data export",
-                            hint="the download probably failed or saved a login page; " + _EXPORT_HINT)
+        raise ImportProblem(
+            file,
+            "this is a web page or XML document, not a data export",
+            hint="the download probably failed or saved a login page; " + _EXPORT_HINT,
+        )
 
 
 def split_sep_line(text: str) -> tuple[str | None, str]:
@@ -171,7 +181,7 @@ def split_sep_line(text: str) -> tuple[str | None, str]:
     end = text.find("\n", 0, 200)
     found = _SEP_LINE.match(text[:end].rstrip("\r")) if end >= 0 else None
     if found:
-        return found.group(1), text[end + 1:]
+        return found.group(1), text[end + 1 :]
     return None, text
 
 

@@ -52,8 +52,11 @@ def read_export(sheet: Sheet, hooks: Hooks = Hooks()) -> Part:
     """
     kind = sheet.kind
     if sheet.frame.empty:
-        raise sheet.problem(None, "the file has a header but no data rows",
-                            hint="export a period in which the account published or was followed")
+        raise sheet.problem(
+            None,
+            "the file has a header but no data rows",
+            hint="export a period in which the account published or was followed",
+        )
     parsed = pd.DataFrame(index=sheet.frame.index)
     rules: dict = {}
     for fld in kind.fields:
@@ -91,17 +94,18 @@ def read_export(sheet: Sheet, hooks: Hooks = Hooks()) -> Part:
     return part
 
 
-def _per_post(sheet: Sheet, parsed: pd.DataFrame, totals: pd.DataFrame, text: pd.Series,
-              fmt: pd.Series) -> Part:
+def _per_post(sheet: Sheet, parsed: pd.DataFrame, totals: pd.DataFrame, text: pd.Series, fmt: pd.Series) -> Part:
     platform = sheet.kind.platform
-    frame = pd.DataFrame({
-        "post_id": parsed["post_id"],
-        "published_at": parsed["published_at"],
-        "text": text,
-        "format": fmt,
-        "impressions": totals.get("impressions", 0.0),
-        "clicks": totals.get("clicks", 0.0),
-    })
+    frame = pd.DataFrame(
+        {
+            "post_id": parsed["post_id"],
+            "published_at": parsed["published_at"],
+            "text": text,
+            "format": fmt,
+            "impressions": totals.get("impressions", 0.0),
+            "clicks": totals.get("clicks", 0.0),
+        }
+    )
     for target in ENGAGEMENT_TARGETS:
         frame[target] = totals.get(target, 0.0)
     frame["new_follows"] = totals.get("new_follows", 0.0)
@@ -112,17 +116,19 @@ def _per_post(sheet: Sheet, parsed: pd.DataFrame, totals: pd.DataFrame, text: pd
     frame = frame.sort_values("published_at", kind="stable")  # exports list the newest first
     n = len(frame)
     frame = frame.reset_index(drop=True)
-    posts = pd.DataFrame({
-        "post_id": frame["post_id"].astype("str"),
-        "platform": pd.Categorical.from_codes(np.zeros(n, dtype="int8"), [platform]),
-        "account": pd.Categorical.from_codes(np.zeros(n, dtype="int8"), ["brand"]),
-        "published_at": frame["published_at"],
-        "format": frame["format"].astype("category"),
-        "text": frame["text"].astype("str"),
-        "impressions": frame["impressions"],
-        "clicks": frame["clicks"],
-        "conversions": np.zeros(n, dtype="int64"),
-    })
+    posts = pd.DataFrame(
+        {
+            "post_id": frame["post_id"].astype("str"),
+            "platform": pd.Categorical.from_codes(np.zeros(n, dtype="int8"), [platform]),
+            "account": pd.Categorical.from_codes(np.zeros(n, dtype="int8"), ["brand"]),
+            "published_at": frame["published_at"],
+            "format": frame["format"].astype("category"),
+            "text": frame["text"].astype("str"),
+            "impressions": frame["impressions"],
+            "clicks": frame["clicks"],
+            "conversions": np.zeros(n, dtype="int64"),
+        }
+    )
     engagements = engagement_rows(frame["post_id"], frame["published_at"], frame[list(ENGAGEMENT_TARGETS)])
     tables = {"posts": conform("posts", posts), "engagements": engagements}
     derived: frozenset[str] = frozenset()
@@ -181,14 +187,16 @@ def engagement_rows(post_id: pd.Series, when: pd.Series, counts: pd.DataFrame) -
     if not rows:
         return empty_table("engagements")
     n = sum(len(v) for v in values)
-    frame = pd.DataFrame({
-        "post_id": pd.Categorical.from_codes(np.concatenate(rows), pd.Index(ids, dtype="str")),
-        "engaged_at": np.concatenate(times),
-        "kind": pd.Categorical.from_codes(np.concatenate(kinds), list(ENGAGEMENT_TARGETS)),
-        "source": pd.Categorical.from_codes(np.zeros(n, dtype="int8"), ["unknown"]),
-        "actor": pd.Categorical.from_codes(np.zeros(n, dtype="int8"), [""]),
-        "count": np.concatenate(values),
-    })
+    frame = pd.DataFrame(
+        {
+            "post_id": pd.Categorical.from_codes(np.concatenate(rows), pd.Index(ids, dtype="str")),
+            "engaged_at": np.concatenate(times),
+            "kind": pd.Categorical.from_codes(np.concatenate(kinds), list(ENGAGEMENT_TARGETS)),
+            "source": pd.Categorical.from_codes(np.zeros(n, dtype="int8"), ["unknown"]),
+            "actor": pd.Categorical.from_codes(np.zeros(n, dtype="int8"), [""]),
+            "count": np.concatenate(values),
+        }
+    )
     return conform("engagements", frame)
 
 
@@ -197,15 +205,17 @@ def followers_rows(platform: str | None, days: pd.Index, follows: np.ndarray, un
     net = pd.Series(np.asarray(follows, dtype="float64") - np.asarray(unfollows, dtype="float64"))
     total, _ = running_total(net)
     n = len(days)
-    frame = pd.DataFrame({
-        "date": pd.DatetimeIndex(days).normalize(),
-        "platform": np.full(n, platform),
-        "organic_follows": np.asarray(follows, dtype="int64"),
-        "bought_follows": np.zeros(n, dtype="int64"),  # exports never say which followers were bought
-        "unfollows": np.asarray(unfollows, dtype="int64"),
-        "followers": total.to_numpy(),
-        "friends": np.zeros(n, dtype="int64"),
-    })
+    frame = pd.DataFrame(
+        {
+            "date": pd.DatetimeIndex(days).normalize(),
+            "platform": np.full(n, platform),
+            "organic_follows": np.asarray(follows, dtype="int64"),
+            "bought_follows": np.zeros(n, dtype="int64"),  # exports never say which followers were bought
+            "unfollows": np.asarray(unfollows, dtype="int64"),
+            "followers": total.to_numpy(),
+            "friends": np.zeros(n, dtype="int64"),
+        }
+    )
     return conform("followers", frame)
 
 

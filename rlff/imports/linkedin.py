@@ -13,8 +13,16 @@ from .detect import Kind
 from .exports import Hooks, format_from_types, reader
 from .sheet import Sheet
 
-_CONTENT_TYPES = {"image": "photo", "photo": "photo", "document": "photo", "carousel": "photo",
-                  "video": "video", "article": "link", "link": "link", "url": "link"}
+_CONTENT_TYPES = {
+    "image": "photo",
+    "photo": "photo",
+    "document": "photo",
+    "carousel": "photo",
+    "video": "video",
+    "article": "link",
+    "link": "link",
+    "url": "link",
+}
 
 
 def _post_id(sheet: Sheet) -> pd.Series:
@@ -60,8 +68,10 @@ LINKEDIN_POSTS = Kind(
         "reply": ("comments",),
         "new_follows": ("follows",),
     },
-    notes={"Post link": "its activity number becomes the post id",
-           "Views (excluding off-site video views)": "not used: impressions are counted"},
+    notes={
+        "Post link": "its activity number becomes the post id",
+        "Views (excluding off-site video views)": "not used: impressions are counted",
+    },
     dayfirst=False,
     read=reader(Hooks(post_id=_post_id, text=_text, post_format=_format)),
 )
@@ -81,8 +91,10 @@ LINKEDIN_FOLLOWERS = Kind(
     numeric=frozenset({"organic", "sponsored", "auto_invited"}),
     dates=frozenset({"date"}),
     counts={"new_follows": ("organic", "sponsored", "auto_invited"), "unfollows": ()},
-    notes={"Total followers": "not used: it is the day's new followers, already the sum of the three",
-           "unfollows": "absent from LinkedIn exports: counted as 0"},
+    notes={
+        "Total followers": "not used: it is the day's new followers, already the sum of the three",
+        "unfollows": "absent from LinkedIn exports: counted as 0",
+    },
     dayfirst=False,
     read=reader(Hooks()),
 )

@@ -50,8 +50,13 @@ def _mapping() -> tuple[CountMapping, ...]:
             rows.append(CountMapping(kind.label, _columns(kind, fields), rlff))
         for column, why in kind.notes.items():
             rows.append(CountMapping(kind.label, f"`{column}`", why))
-    rows.append(CountMapping("every export", "(none)", "**friends**: 0, no export gives the accounts the "
-                             "brand follows (an RLFF followers file can)"))
+    rows.append(
+        CountMapping(
+            "every export",
+            "(none)",
+            "**friends**: 0, no export gives the accounts the brand follows (an RLFF followers file can)",
+        )
+    )
     return tuple(rows)
 
 

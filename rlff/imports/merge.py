@@ -18,8 +18,15 @@ from .read import ImportResult, read_file
 DEFAULT_BRAND = "My brand"
 # Columns holding the moments a dataset covers, for its start and end.
 _TIME_COLUMNS = {
-    "posts": "published_at", "engagements": "engaged_at", "followers": "date", "inbox": "received_at",
-    "mentions": "mentioned_at", "costs": "date", "revenue": "date", "strategy": "week", "time_use": "week",
+    "posts": "published_at",
+    "engagements": "engaged_at",
+    "followers": "date",
+    "inbox": "received_at",
+    "mentions": "mentioned_at",
+    "costs": "date",
+    "revenue": "date",
+    "strategy": "week",
+    "time_use": "week",
     "events": "date",
 }
 
@@ -97,8 +104,10 @@ def merge_results(results: Sequence[ImportResult], warnings: list[str] | None = 
     merged["peers"] = _last_per_key(frames["peers"], ["handle"])
     for name in ("mentions", "costs", "revenue", "strategy", "time_use", "events"):
         merged[name] = _once_across_files(frames[name])
-    clean = {name: conform(name, frame.drop(columns=[c for c in frame.columns if c.startswith("_")]))
-             for name, frame in merged.items()}
+    clean = {
+        name: conform(name, frame.drop(columns=[c for c in frame.columns if c.startswith("_")]))
+        for name, frame in merged.items()
+    }
     brand = next((r.brand for r in results if r.brand), None)
     # Follows summed from posts are dropped where a daily file exists: only the files that count decide.
     with_followers = [r for r in results if "followers" in r.tables]
@@ -117,13 +126,21 @@ def _stack(results: Sequence[ImportResult], name: str) -> pd.DataFrame:
         frame = result.tables.get(name)
         if frame is None or frame.empty:
             continue
-        pieces.append(frame.assign(
-            _file=i, _platform=result.platform or "", _derived=name in result.derived,
-            _known=result.followers_known,
-        ))
+        pieces.append(
+            frame.assign(
+                _file=i,
+                _platform=result.platform or "",
+                _derived=name in result.derived,
+                _known=result.followers_known,
+            )
+        )
     if not pieces:
-        return empty_table(name).assign(_file=pd.Series(dtype="int64"), _platform=pd.Series(dtype="str"),
-                                         _derived=pd.Series(dtype="bool"), _known=pd.Series(dtype="bool"))
+        return empty_table(name).assign(
+            _file=pd.Series(dtype="int64"),
+            _platform=pd.Series(dtype="str"),
+            _derived=pd.Series(dtype="bool"),
+            _known=pd.Series(dtype="bool"),
+        )
     return pd.concat(pieces, ignore_index=True)
 
 
@@ -134,17 +151,22 @@ def _posts(posts: pd.DataFrame, engagements: pd.DataFrame, notes: list[str]) -> 
     repeated = posts.duplicated(["platform", "post_id"], keep=False)
     if not repeated.any():  # the usual case: nothing to choose between
         return posts.sort_values(["published_at", "_file"], kind="stable")
-    engaged = (engagements.assign(post_id=engagements["post_id"].astype("str"))
-               .groupby(["post_id", "_file"], as_index=False)["count"].sum())
+    engaged = (
+        engagements.assign(post_id=engagements["post_id"].astype("str"))
+        .groupby(["post_id", "_file"], as_index=False)["count"]
+        .sum()
+    )
     sized = posts.assign(post_id=posts["post_id"].astype("str")).merge(engaged, on=["post_id", "_file"], how="left")
     size = sized[["impressions", "clicks", "conversions"]].sum(axis=1) + sized["count"].fillna(0)
     ranked = posts.assign(_size=size.to_numpy()).sort_values(["_size", "_file"], kind="stable")
     kept = ranked.drop_duplicates(["platform", "post_id"], keep="last").sort_values(
-        ["published_at", "_file"], kind="stable")
+        ["published_at", "_file"], kind="stable"
+    )
     dropped = len(posts) - len(kept)
     if dropped:
-        notes.append(f"{dropped} post(s) appeared in more than one file: each is counted once, "
-                     "with its largest counts.")
+        notes.append(
+            f"{dropped} post(s) appeared in more than one file: each is counted once, with its largest counts."
+        )
     return kept
 
 
@@ -162,20 +184,25 @@ def _engagements(engagements: pd.DataFrame, posts: pd.DataFrame, notes: list[str
         before = len(attributed)
         attributed = attributed[rows.isin(keep)]
         if len(attributed) < before:
-            notes.append("engagements of a post given by more than one file are taken from the file "
-                         "with the largest totals.")
+            notes.append(
+                "engagements of a post given by more than one file are taken from the file with the largest totals."
+            )
     if not daily.empty:
         day = daily["engaged_at"].dt.normalize()
-        daily = (daily.assign(engaged_at=day)
-                 .sort_values(["count", "_file"], kind="stable")
-                 .drop_duplicates(["_platform", "engaged_at", "kind"], keep="last"))
+        daily = (
+            daily.assign(engaged_at=day)
+            .sort_values(["count", "_file"], kind="stable")
+            .drop_duplicates(["_platform", "engaged_at", "kind"], keep="last")
+        )
         covered = _covered(posts)
         inside = pd.Series(False, index=daily.index)
         for platform, (first, last) in covered.items():
             inside |= (daily["_platform"] == platform) & daily["engaged_at"].between(first, last)
         if inside.any():
-            notes.append(f"daily engagement totals of {int(inside.sum())} day(s) are left out: per-post files "
-                         "cover those days, and counting both would count twice.")
+            notes.append(
+                f"daily engagement totals of {int(inside.sum())} day(s) are left out: per-post files "
+                "cover those days, and counting both would count twice."
+            )
         daily = daily[~inside]
     return pd.concat([attributed, daily], ignore_index=True).sort_values("engaged_at", kind="stable")
 
@@ -254,7 +281,13 @@ def derive_meta(
     else:
         today = date.today()
         start = end = today.replace(day=1)
-    return Meta(brand=brand or DEFAULT_BRAND, cm_name="", start=start, end=end,
-                reported_month=last_complete_month(start, end), source="import",
-                bought_flag_known=bought_known, followers_total_known=followers_total_known)
-
+    return Meta(
+        brand=brand or DEFAULT_BRAND,
+        cm_name="",
+        start=start,
+        end=end,
+        reported_month=last_complete_month(start, end),
+        source="import",
+        bought_flag_known=bought_known,
+        followers_total_known=followers_total_known,
+    )

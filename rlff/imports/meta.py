@@ -129,17 +129,20 @@ def _read_daily_metric(sheet: Sheet) -> Part:
         )
     if sheet.frame.empty:
         raise sheet.problem(None, "the file has a header but no data rows", hint="export a longer period")
-    parsed = pd.DataFrame({"date": cells.dates(sheet, "date", dayfirst=False),
-                           "primary": cells.numbers(sheet, "primary", whole=True)})
+    parsed = pd.DataFrame(
+        {"date": cells.dates(sheet, "date", dayfirst=False), "primary": cells.numbers(sheet, "primary", whole=True)}
+    )
     validate.check(parsed, validate.schema({"date": validate.moment(), "primary": validate.count()}), sheet)
     daily = parsed.groupby(parsed["date"].dt.normalize())["primary"].max().sort_index()
     zeros = daily * 0
     follows, unfollows = (daily, zeros) if target == "new_follows" else (zeros, daily)
     table = followers_rows(platform, daily.index, follows.to_numpy(), unfollows.to_numpy())
-    warnings = [*sheet.warnings, f"{sheet.file}: '{metric}' read as daily {target.replace('_', ' ')} on "
-                f"{platform}; the followers curve starts at 0."]
-    return Part({"followers": table}, warnings=warnings,
-                followers_known=False, platform=platform, bought_known=False)
+    warnings = [
+        *sheet.warnings,
+        f"{sheet.file}: '{metric}' read as daily {target.replace('_', ' ')} on "
+        f"{platform}; the followers curve starts at 0.",
+    ]
+    return Part({"followers": table}, warnings=warnings, followers_known=False, platform=platform, bought_known=False)
 
 
 META_DAILY = Kind(
@@ -152,8 +155,10 @@ META_DAILY = Kind(
     numeric=frozenset({"primary"}),
     dates=frozenset({"date"}),
     counts={"new_follows": ("primary",), "unfollows": ("primary",)},
-    notes={"Primary": "new follows when the metric is 'Follows', unfollows when it is 'Unfollows'; "
-           "other metrics are refused"},
+    notes={
+        "Primary": "new follows when the metric is 'Follows', unfollows when it is 'Unfollows'; "
+        "other metrics are refused"
+    },
     read=_read_daily_metric,
 )
 

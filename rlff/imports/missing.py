@@ -37,9 +37,11 @@ class MissingInput:
         return tuple(f"{t}.csv" for t in self.tables)
 
 
-_INBOX = ("an inbox file: one row per inbound message with received_at, kind (compliment, question, "
-          "complaint, crisis) and first_response_at (empty when never answered); export it from your "
-          "help desk or fill the template")
+_INBOX = (
+    "an inbox file: one row per inbound message with received_at, kind (compliment, question, "
+    "complaint, crisis) and first_response_at (empty when never answered); export it from your "
+    "help desk or fill the template"
+)
 
 
 def _empty(table: str, what: str) -> Callable[[Tables], str | None]:
@@ -87,23 +89,63 @@ REALITY_INPUTS: tuple[tuple[str, str, tuple[str, ...], Callable[[Tables], str | 
     ("reply_rate", "Share of messages answered", ("inbox",), _empty("inbox", "inbox"), _INBOX),
     ("unanswered_backlog", "Messages left unanswered", ("inbox",), _empty("inbox", "inbox"), _INBOX),
     ("crisis_timeline", "Complaint spikes and crises left open", ("inbox",), _empty("inbox", "inbox"), _INBOX),
-    ("roi", "Return on investment: attributed revenue against total cost", ("costs", "revenue"), _no_value,
-     "a costs file (salary, tools, bought followers, ads: one row per month and category) and a revenue "
-     "file (sales attributed to social media)"),
-    ("format_performance", "Conversions by post format", ("revenue",), _no_conversions,
-     "a revenue file whose rows name the post_id each sale is attributed to"),
-    ("engagement_sources", "Who really engages: customers, the retweet ring, bots, the CM", ("engagements",),
-     _no_sources, "an engagements file with one row per engagement and its source (customer, peer, bot, self)"),
-    ("bought_follower_share", "Share of followers that were bought", ("followers",), _bought_unknown,
-     "a followers file with bought_follows per day (from your invoices), or events of kind follower_purchase"),
-    ("strategy_adherence", "Strategy presented vs strategy followed", ("strategy",),
-     _empty("strategy", "strategy plan"), "a strategy file: the actions planned per week and whether each was done"),
-    ("mention_shares", "Mentions of the CM vs mentions of the brand", ("mentions",),
-     _empty("mentions", "mentions file"), "a mentions file from your monitoring tool, with target and sentiment"),
-    ("hours_per_activity", "Where the working hours go", ("time_use",), _empty("time_use", "time sheet"),
-     "a time-use file: hours per activity per week"),
-    ("competitor_benchmark", "The 'competitors' the deck compares with", ("peers",), _empty("peers", "peers file"),
-     "a peers file: the accounts you compare with, their followers and whether they retweet you"),
+    (
+        "roi",
+        "Return on investment: attributed revenue against total cost",
+        ("costs", "revenue"),
+        _no_value,
+        "a costs file (salary, tools, bought followers, ads: one row per month and category) and a revenue "
+        "file (sales attributed to social media)",
+    ),
+    (
+        "format_performance",
+        "Conversions by post format",
+        ("revenue",),
+        _no_conversions,
+        "a revenue file whose rows name the post_id each sale is attributed to",
+    ),
+    (
+        "engagement_sources",
+        "Who really engages: customers, the retweet ring, bots, the CM",
+        ("engagements",),
+        _no_sources,
+        "an engagements file with one row per engagement and its source (customer, peer, bot, self)",
+    ),
+    (
+        "bought_follower_share",
+        "Share of followers that were bought",
+        ("followers",),
+        _bought_unknown,
+        "a followers file with bought_follows per day (from your invoices), or events of kind follower_purchase",
+    ),
+    (
+        "strategy_adherence",
+        "Strategy presented vs strategy followed",
+        ("strategy",),
+        _empty("strategy", "strategy plan"),
+        "a strategy file: the actions planned per week and whether each was done",
+    ),
+    (
+        "mention_shares",
+        "Mentions of the CM vs mentions of the brand",
+        ("mentions",),
+        _empty("mentions", "mentions file"),
+        "a mentions file from your monitoring tool, with target and sentiment",
+    ),
+    (
+        "hours_per_activity",
+        "Where the working hours go",
+        ("time_use",),
+        _empty("time_use", "time sheet"),
+        "a time-use file: hours per activity per week",
+    ),
+    (
+        "competitor_benchmark",
+        "The 'competitors' the deck compares with",
+        ("peers",),
+        _empty("peers", "peers file"),
+        "a peers file: the accounts you compare with, their followers and whether they retweet you",
+    ),
 )
 
 

@@ -54,8 +54,16 @@ class ImportProblem(ValueError):
         super().__init__(str(self))
 
     def __reduce__(self):  # keep the keyword-only fields when pickled (e.g. by pytest-xdist)
-        return _rebuild, (self.file, self.message, self.column, self.rows, self.hint, self.sheet,
-                          self.values, self.count)
+        return _rebuild, (
+            self.file,
+            self.message,
+            self.column,
+            self.rows,
+            self.hint,
+            self.sheet,
+            self.values,
+            self.count,
+        )
 
     def where(self) -> str:
         """Where the problem is: file, sheet, column and rows, as one phrase."""
@@ -80,8 +88,7 @@ class ImportProblem(ValueError):
 
 
 def _rebuild(file, message, column, rows, hint, sheet, values, count) -> ImportProblem:
-    return ImportProblem(file, message, column=column, rows=rows, hint=hint, sheet=sheet,
-                         values=values, count=count)
+    return ImportProblem(file, message, column=column, rows=rows, hint=hint, sheet=sheet, values=values, count=count)
 
 
 def quote_values(values: Sequence[str], limit: int = 3) -> str:

@@ -88,7 +88,8 @@ def read_file(data: bytes, filename: str) -> ImportResult:
         raise ImportProblem(filename, "the file is too complex to read", hint="export a shorter period") from None
     except Exception as err:  # a reader bug must still reach the user as a message, never a traceback
         raise ImportProblem(
-            filename, f"RLFF could not read this file ({type(err).__name__})",
+            filename,
+            f"RLFF could not read this file ({type(err).__name__})",
             hint="check that it is an unedited export; if it is, please report it with the file's header",
         ) from err
     return _result(filename, parts, hashlib.sha256(data).hexdigest())

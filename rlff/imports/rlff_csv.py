@@ -36,17 +36,38 @@ from .followers import fill_totals
 from .sheet import Part, Sheet
 
 PLATFORM_ALIASES = {
-    "x": "twitter", "x/twitter": "twitter", "twitter/x": "twitter", "x (twitter)": "twitter", "tw": "twitter",
-    "fb": "facebook", "meta": "facebook", "ig": "instagram", "insta": "instagram", "li": "linkedin",
+    "x": "twitter",
+    "x/twitter": "twitter",
+    "twitter/x": "twitter",
+    "x (twitter)": "twitter",
+    "tw": "twitter",
+    "fb": "facebook",
+    "meta": "facebook",
+    "ig": "instagram",
+    "insta": "instagram",
+    "li": "linkedin",
 }
 # French users fill the inbox in French: the article RLFF parodies is French.
 KIND_ALIASES = {
-    "compliments": "compliment", "praise": "compliment", "thanks": "compliment", "questions": "question",
-    "complaints": "complaint", "plainte": "complaint", "réclamation": "complaint", "reclamation": "complaint",
-    "crise": "crisis", "crises": "crisis",
+    "compliments": "compliment",
+    "praise": "compliment",
+    "thanks": "compliment",
+    "questions": "question",
+    "complaints": "complaint",
+    "plainte": "complaint",
+    "réclamation": "complaint",
+    "reclamation": "complaint",
+    "crise": "crisis",
+    "crises": "crisis",
 }
-ENGAGEMENT_ALIASES = {"rt": "retweet", "repost": "retweet", "share": "retweet", "favorite": "like",
-                      "reaction": "like", "comment": "reply"}
+ENGAGEMENT_ALIASES = {
+    "rt": "retweet",
+    "repost": "retweet",
+    "share": "retweet",
+    "favorite": "like",
+    "reaction": "like",
+    "comment": "reply",
+}
 
 
 @dataclass(frozen=True)
@@ -69,8 +90,14 @@ class TableSpec:
 SPECS: dict[str, TableSpec] = {
     "posts": TableSpec(
         ("post_id", "platform", "published_at"),
-        defaults={"account": "brand", "format": "guessed from the text (link when it has a URL, else text)",
-                  "text": "empty", "impressions": "0", "clicks": "0", "conversions": "0"},
+        defaults={
+            "account": "brand",
+            "format": "guessed from the text (link when it has a URL, else text)",
+            "text": "empty",
+            "impressions": "0",
+            "clicks": "0",
+            "conversions": "0",
+        },
     ),
     "engagements": TableSpec(
         ("post_id", "engaged_at", "kind"),
@@ -78,23 +105,30 @@ SPECS: dict[str, TableSpec] = {
     ),
     "followers": TableSpec(
         ("date", "platform", "organic_follows"),
-        defaults={"bought_follows": "0", "unfollows": "0",
-                  "followers": "running total of follows minus unfollows, from 0", "friends": "0"},
+        defaults={
+            "bought_follows": "0",
+            "unfollows": "0",
+            "followers": "running total of follows minus unfollows, from 0",
+            "friends": "0",
+        },
     ),
     "inbox": TableSpec(
         ("received_at", "kind", "first_response_at"),
         aliases={"platform": ("channel",)},
-        defaults={"message_id": "a hash of the row (the same message uploaded twice is counted once)",
-                  "platform": "unknown", "resolved": "true when answered, false when never answered",
-                  "author": "empty", "text": "empty"},
+        defaults={
+            "message_id": "a hash of the row (the same message uploaded twice is counted once)",
+            "platform": "unknown",
+            "resolved": "true when answered, false when never answered",
+            "author": "empty",
+            "text": "empty",
+        },
     ),
     "mentions": TableSpec(
         ("mentioned_at", "target", "sentiment"),
         defaults={"platform": "unknown", "author": "empty", "text": "empty"},
         required_cells=("sentiment",),
     ),
-    "costs": TableSpec(("date", "category", "amount_eur"), defaults={"note": "empty"},
-                       required_cells=("amount_eur",)),
+    "costs": TableSpec(("date", "category", "amount_eur"), defaults={"note": "empty"}, required_cells=("amount_eur",)),
     "revenue": TableSpec(
         ("date", "amount_eur"),
         defaults={"post_id": "empty (unattributed)", "platform": "unknown", "conversions": "0"},
@@ -105,8 +139,12 @@ SPECS: dict[str, TableSpec] = {
     "events": TableSpec(("date", "kind"), defaults={"label": "empty"}),
     "peers": TableSpec(
         ("handle", "followers"),
-        defaults={"name": "the handle", "likes_reported_month": "0", "retweets_reported_month": "0",
-                  "in_ring": "false"},
+        defaults={
+            "name": "the handle",
+            "likes_reported_month": "0",
+            "retweets_reported_month": "0",
+            "in_ring": "false",
+        },
     ),
 }
 DEFAULTS: dict[str, Mapping[str, str]] = {table: spec.defaults for table, spec in SPECS.items()}
@@ -146,9 +184,11 @@ def read_table(sheet: Sheet) -> Part:
     spec = SPECS[table]
     sheet.frame = _without_comments(sheet)
     if sheet.frame.empty:
-        raise sheet.problem(None, "the file has a header but no data rows",
-                            hint=f"add one row per {table.rstrip('s')} below the header (lines starting "
-                            "with # are ignored)")
+        raise sheet.problem(
+            None,
+            "the file has a header but no data rows",
+            hint=f"add one row per {table.rstrip('s')} below the header (lines starting with # are ignored)",
+        )
     frame = pd.DataFrame(index=sheet.frame.index)
     rules: dict = {}
     defaults_used = []
@@ -186,8 +226,12 @@ def read_table(sheet: Sheet) -> Part:
     checks = [validate.ANSWERED_AFTER_RECEIVED] if table == "inbox" else []
     validate.check(frame, validate.schema(rules, checks), sheet)
     bought_known = table != "followers" or sheet.has("bought_follows")
-    return Part({table: conform(table, frame)}, warnings=[*sheet.warnings, *defaults_used], followers_known=known,
-                bought_known=bought_known)
+    return Part(
+        {table: conform(table, frame)},
+        warnings=[*sheet.warnings, *defaults_used],
+        followers_known=known,
+        bought_known=bought_known,
+    )
 
 
 def _ranged(check):

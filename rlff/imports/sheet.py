@@ -115,8 +115,9 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def unrecognised(file: str, candidates: Sequence[Sequence[Sequence[str]]], kinds: Sequence[Kind],
-                 sheet: str | None = None) -> ImportProblem:
+def unrecognised(
+    file: str, candidates: Sequence[Sequence[Sequence[str]]], kinds: Sequence[Kind], sheet: str | None = None
+) -> ImportProblem:
     """The message for a file whose header matches no known kind, naming the closest one."""
     for records in candidates:
         near = closest_kind(records, kinds)
@@ -126,12 +127,15 @@ def unrecognised(file: str, candidates: Sequence[Sequence[Sequence[str]]], kinds
                 file,
                 f"this looks like a {kind.label} but it lacks the column(s) {quote_values(missing, 6)}",
                 sheet=sheet,
-                hint="download the export again with all its columns, or add the missing column(s) "
-                "to the header row",
+                hint="download the export again with all its columns, or add the missing column(s) to the header row",
             )
     if not any(any(any(str(c).strip() for c in r) for r in records) for records in candidates):
-        return ImportProblem(file, "the file holds no data (no header, no rows)", sheet=sheet,
-                             hint="the download probably failed; export it again")
+        return ImportProblem(
+            file,
+            "the file holds no data (no header, no rows)",
+            sheet=sheet,
+            hint="the download probably failed; export it again",
+        )
     return ImportProblem(
         file,
         "RLFF does not recognise this file: its header matches none of the supported exports",
@@ -167,7 +171,7 @@ def text_sheet(text: str, file: str, kinds: Sequence[Kind]) -> Sheet:
 
     header = records[match.row_index]
     header_row = match.row_index + 1
-    rest = body[ends[match.row_index]:]
+    rest = body[ends[match.row_index] :]
     decimal = "," if sep == ";" else "."
     kind = match.kind
     positions = sorted(set(match.columns.values()))
@@ -179,12 +183,22 @@ def text_sheet(text: str, file: str, kinds: Sequence[Kind]) -> Sheet:
     cells.index = pd.RangeIndex(header_row + 1, header_row + 1 + len(cells))
     _refuse_truncated(rest, sep, len(header), file, header_row + len(cells))
     frame = _drop_blank_rows(cells)
-    return Sheet(file, None, kind, [str(h) for h in header], header_row, dict(match.columns), frame,
-                 preamble=[list(r) for r in records[: match.row_index]], decimal=decimal)
+    return Sheet(
+        file,
+        None,
+        kind,
+        [str(h) for h in header],
+        header_row,
+        dict(match.columns),
+        frame,
+        preamble=[list(r) for r in records[: match.row_index]],
+        decimal=decimal,
+    )
 
 
-def _read_rows(rest: str, sep: str, width: int, positions: list[int], dtype: dict, file: str,
-               header_row: int) -> pd.DataFrame:
+def _read_rows(
+    rest: str, sep: str, width: int, positions: list[int], dtype: dict, file: str, header_row: int
+) -> pd.DataFrame:
     # No usecols: with it pandas silently drops cells beyond the header; without it, a row with too
     # many cells raises, and the read is retried wider so those cells can be inspected.
     raw = rest.encode("utf-8", errors="surrogatepass")  # parsers read bytes far faster than a StringIO
@@ -198,10 +212,20 @@ def _read_rows(rest: str, sep: str, width: int, positions: list[int], dtype: dic
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", pd.errors.ParserWarning)
                 frame = pd.read_csv(
-                    io.BytesIO(raw), encoding="utf-8", encoding_errors="replace", sep=sep, header=None, names=names,
+                    io.BytesIO(raw),
+                    encoding="utf-8",
+                    encoding_errors="replace",
+                    sep=sep,
+                    header=None,
+                    names=names,
                     dtype={**dtype, **{pos: str for pos in spare}},
-                    keep_default_na=False, na_values=[""], skip_blank_lines=False, index_col=False,
-                    quotechar='"', doublequote=True, engine="c",
+                    keep_default_na=False,
+                    na_values=[""],
+                    skip_blank_lines=False,
+                    index_col=False,
+                    quotechar='"',
+                    doublequote=True,
+                    engine="c",
                 )
             if any(issubclass(w.category, pd.errors.ParserWarning) for w in caught):
                 # pandas only warns (and drops cells) when the first rows are the long ones
@@ -217,19 +241,26 @@ def _read_rows(rest: str, sep: str, width: int, positions: list[int], dtype: dic
             eof = _EOF_IN_STRING.search(message)
             row = header_row + int(eof.group(1)) if eof else None
             raise ImportProblem(
-                file, "a quoted value never ends: the file looks cut short (truncated)",
+                file,
+                "a quoted value never ends: the file looks cut short (truncated)",
                 rows=[row] if row else [],
                 hint="download or copy the file again in full",
             ) from None
         except (ValueError, UnicodeError) as err:
-            raise ImportProblem(file, f"the rows cannot be read as CSV ({err})",
-                                hint="save the file again as CSV from a spreadsheet") from None
+            raise ImportProblem(
+                file, f"the rows cannot be read as CSV ({err})", hint="save the file again as CSV from a spreadsheet"
+            ) from None
         # Extra cells are fine when empty (trailing separators); a value there means a broken row.
         bad = frame[spare].notna().any(axis=1).to_numpy()
         if bad.any():
             rows = (np.flatnonzero(bad) + header_row + 1).tolist()
-            raise ImportProblem(file, f"these rows have more values than the header's {width} columns",
-                                rows=rows, count=int(bad.sum()), hint=_UNQUOTED_SEP_HINT)
+            raise ImportProblem(
+                file,
+                f"these rows have more values than the header's {width} columns",
+                rows=rows,
+                count=int(bad.sum()),
+                hint=_UNQUOTED_SEP_HINT,
+            )
         return frame[positions]
     raise ImportProblem(file, "rows have more values than the header has columns", hint=_UNQUOTED_SEP_HINT)
 
@@ -252,22 +283,32 @@ def _read_rows_fast(raw: bytes, sep: str, width: int, positions: list[int], dtyp
         table = pacsv.read_csv(
             io.BytesIO(raw),
             read_options=pacsv.ReadOptions(column_names=names),
-            parse_options=pacsv.ParseOptions(delimiter=sep, quote_char='"', double_quote=True,
-                                             newlines_in_values=True),
+            parse_options=pacsv.ParseOptions(delimiter=sep, quote_char='"', double_quote=True, newlines_in_values=True),
             convert_options=pacsv.ConvertOptions(
-                include_columns=wanted, column_types={names[p]: pa.string() for p in dtype},
-                strings_can_be_null=True, null_values=[""], quoted_strings_can_be_null=True,
+                include_columns=wanted,
+                column_types={names[p]: pa.string() for p in dtype},
+                strings_can_be_null=True,
+                null_values=[""],
+                quoted_strings_can_be_null=True,
             ),
         )
     except (pa.ArrowException, ValueError, OSError):
         return None
     # Numbers pyarrow could not read as numbers stay text, for cells.numbers to explain.
     for i, column in enumerate(table.columns):
-        if not (pa.types.is_integer(column.type) or pa.types.is_floating(column.type)
-                or pa.types.is_string(column.type) or pa.types.is_null(column.type)):
+        if not (
+            pa.types.is_integer(column.type)
+            or pa.types.is_floating(column.type)
+            or pa.types.is_string(column.type)
+            or pa.types.is_null(column.type)
+        ):
             table = table.set_column(i, table.column_names[i], column.cast(pa.string()))
-    frame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow", na_value=np.nan),
-                                          pa.large_string(): pd.StringDtype("pyarrow", na_value=np.nan)}.get)
+    frame = table.to_pandas(
+        types_mapper={
+            pa.string(): pd.StringDtype("pyarrow", na_value=np.nan),
+            pa.large_string(): pd.StringDtype("pyarrow", na_value=np.nan),
+        }.get
+    )
     frame.columns = positions
     for pos in positions:  # an all-empty column comes back as nulls of no type
         if frame[pos].dtype == object:
@@ -283,8 +324,10 @@ def _refuse_truncated(rest: str, sep: str, width: int, file: str, last_row: int)
     counts = [len(next(csv.reader([line], delimiter=sep))) for line in lines]
     if counts[0] >= width and counts[1] < width:
         raise ImportProblem(
-            file, f"the last row has {counts[1]} of the header's {width} columns: the file looks cut short "
-            "(truncated)", rows=[last_row], hint="download or copy the file again in full",
+            file,
+            f"the last row has {counts[1]} of the header's {width} columns: the file looks cut short (truncated)",
+            rows=[last_row],
+            hint="download or copy the file again in full",
         )
 
 
@@ -313,9 +356,17 @@ def record_sheet(records: list[list[str]], file: str, name: str | None, kinds: S
         return None
     header = records[match.row_index]
     header_row = match.row_index + 1
-    body = records[match.row_index + 1:]
+    body = records[match.row_index + 1 :]
     columns = dict(match.columns)
     data = {fld: [row[pos] if pos < len(row) else "" for row in body] for fld, pos in columns.items()}
     frame = pd.DataFrame(data, index=pd.RangeIndex(header_row + 1, header_row + 1 + len(body)), dtype="str")
-    return Sheet(file, name, match.kind, [str(h) for h in header], header_row, columns,
-                 _drop_blank_rows(frame), preamble=[list(r) for r in records[: match.row_index]])
+    return Sheet(
+        file,
+        name,
+        match.kind,
+        [str(h) for h in header],
+        header_row,
+        columns,
+        _drop_blank_rows(frame),
+        preamble=[list(r) for r in records[: match.row_index]],
+    )

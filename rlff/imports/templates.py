@@ -9,12 +9,29 @@ from rlff.schema import COLUMNS
 
 # One plausible row per table, in the schema's column order (tests check that it imports).
 EXAMPLES: dict[str, tuple[str, ...]] = {
-    "posts": ("1850000000000000001", "twitter", "brand", "2026-11-25T14:05:00", "photo_question",
-              "Who else loves Mondays? #coffee", "1200", "35", "2"),
+    "posts": (
+        "1850000000000000001",
+        "twitter",
+        "brand",
+        "2026-11-25T14:05:00",
+        "photo_question",
+        "Who else loves Mondays? #coffee",
+        "1200",
+        "35",
+        "2",
+    ),
     "engagements": ("1850000000000000001", "2026-11-25T14:30:00", "like", "customer", "@jane", "1"),
     "followers": ("2026-11-25", "twitter", "42", "0", "3", "10250", "180"),
-    "inbox": ("msg-0001", "2026-11-25T09:12:00", "twitter", "complaint", "2026-11-25T16:40:00", "false",
-              "Jane Doe", "My order never arrived"),
+    "inbox": (
+        "msg-0001",
+        "2026-11-25T09:12:00",
+        "twitter",
+        "complaint",
+        "2026-11-25T16:40:00",
+        "false",
+        "Jane Doe",
+        "My order never arrived",
+    ),
     "mentions": ("2026-11-25T10:00:00", "brand", "twitter", "-0.6", "@jane", "Still waiting for my refund"),
     "costs": ("2026-11-01", "salary", "4200", "CM salary, November"),
     "revenue": ("2026-11-25", "1850000000000000001", "twitter", "3", "89.70"),

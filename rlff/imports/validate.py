@@ -79,8 +79,9 @@ def schema(columns: Mapping[str, pa.Column], checks: Iterable[pa.Check] = ()) ->
     return pa.DataFrameSchema(dict(columns), checks=list(checks), strict=False)
 
 
-def check(frame: pd.DataFrame, rules: pa.DataFrameSchema, sheet: Sheet,
-          fields: Mapping[str, str] | None = None) -> None:
+def check(
+    frame: pd.DataFrame, rules: pa.DataFrameSchema, sheet: Sheet, fields: Mapping[str, str] | None = None
+) -> None:
     """Validate ``frame`` (indexed by spreadsheet row) against ``rules``.
 
     Args:
@@ -104,19 +105,25 @@ def _frame_check_needs(chk: pa.Check) -> tuple[str, ...]:
     return ("first_response_at", "received_at") if chk.name == "answered_after_received" else ()
 
 
-def _problem(cases: pd.DataFrame, frame: pd.DataFrame, sheet: Sheet, rules: pa.DataFrameSchema,
-             fields: Mapping[str, str]) -> ImportProblem:
+def _problem(
+    cases: pd.DataFrame, frame: pd.DataFrame, sheet: Sheet, rules: pa.DataFrameSchema, fields: Mapping[str, str]
+) -> ImportProblem:
     cases = cases.copy()
     # pandera lists a frame-wide failure under every column: keep the one the message is about
-    cases["column"] = [_FRAME_CHECK_COLUMN.get(str(chk), col) for col, chk in zip(cases["column"], cases["check"],
-                                                                                    strict=True)]
+    cases["column"] = [
+        _FRAME_CHECK_COLUMN.get(str(chk), col) for col, chk in zip(cases["column"], cases["check"], strict=True)
+    ]
     cases = cases.drop_duplicates(["column", "check", "index"])
     order = {c: i for i, c in enumerate(frame.columns)}
     cases["order"] = cases["column"].map(order).fillna(len(order))
     cases = cases[cases["index"].notna()].sort_values(["order", "index"], kind="stable")
     if cases.empty:  # a schema-level failure without rows: report it plainly
-        return ImportProblem(sheet.file, "the file's columns do not have the expected types", sheet=sheet.name,
-                             hint="export the file again without editing it")
+        return ImportProblem(
+            sheet.file,
+            "the file's columns do not have the expected types",
+            sheet=sheet.name,
+            hint="export the file again without editing it",
+        )
     first = cases.iloc[0]
     column, check_name = str(first["column"]), str(first["check"])
     picked = cases[(cases["column"] == column) & (cases["check"] == check_name)]
@@ -125,8 +132,16 @@ def _problem(cases: pd.DataFrame, frame: pd.DataFrame, sheet: Sheet, rules: pa.D
     message, hint = _describe(check_name, rules, column)
     message = message.replace("{values}", quote_values(values) if values else "the value")
     fld = fields.get(column, column)
-    return ImportProblem(sheet.file, message, column=sheet.column_name(fld), rows=rows, hint=hint,
-                         sheet=sheet.name, values=values, count=len(rows))
+    return ImportProblem(
+        sheet.file,
+        message,
+        column=sheet.column_name(fld),
+        rows=rows,
+        hint=hint,
+        sheet=sheet.name,
+        values=values,
+        count=len(rows),
+    )
 
 
 def _describe(check_name: str, rules: pa.DataFrameSchema, column: str) -> tuple[str, str]:

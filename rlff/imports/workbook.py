@@ -54,18 +54,25 @@ def _xlsx_rows(data: bytes, file: str) -> list[tuple[str, list[list[str]]]]:
         raise ImportProblem(file, "this zip or Excel file is damaged or cut short", hint=_DAMAGED_HINT) from None
     if "xl/workbook.xml" not in names:
         what = "an OpenDocument spreadsheet" if "content.xml" in names else "a zip archive"
-        raise ImportProblem(file, f"this is {what}, not an Excel workbook (.xlsx)",
-                            hint="save it as .xlsx or CSV, or unzip it and upload the export inside")
+        raise ImportProblem(
+            file,
+            f"this is {what}, not an Excel workbook (.xlsx)",
+            hint="save it as .xlsx or CSV, or unzip it and upload the export inside",
+        )
     if unpacked > MAX_UNPACKED_MB * 1024 * 1024:
-        raise ImportProblem(file, f"this workbook unpacks to more than {MAX_UNPACKED_MB} MB",
-                            hint="export a shorter period, or save the sheet you need as CSV")
+        raise ImportProblem(
+            file,
+            f"this workbook unpacks to more than {MAX_UNPACKED_MB} MB",
+            hint="export a shorter period, or save the sheet you need as CSV",
+        )
     import openpyxl  # imported here: only Excel uploads pay for it
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
     except Exception:  # openpyxl raises many kinds of errors for malformed XML; all mean "damaged"
-        raise ImportProblem(file, "this Excel workbook cannot be read: it is damaged or not a real .xlsx",
-                            hint=_DAMAGED_HINT) from None
+        raise ImportProblem(
+            file, "this Excel workbook cannot be read: it is damaged or not a real .xlsx", hint=_DAMAGED_HINT
+        ) from None
     try:
         sheets = []
         for ws in book.worksheets:
@@ -73,8 +80,9 @@ def _xlsx_rows(data: bytes, file: str) -> list[tuple[str, list[list[str]]]]:
             sheets.append((ws.title, rows))
         return sheets
     except Exception:
-        raise ImportProblem(file, "this Excel workbook cannot be read: it is damaged or not a real .xlsx",
-                            hint=_DAMAGED_HINT) from None
+        raise ImportProblem(
+            file, "this Excel workbook cannot be read: it is damaged or not a real .xlsx", hint=_DAMAGED_HINT
+        ) from None
     finally:
         book.close()
 
@@ -86,8 +94,11 @@ def _xls_rows(data: bytes, file: str) -> list[tuple[str, list[list[str]]]]:
         book = xlrd.open_workbook(file_contents=data, on_demand=True)
     except Exception:  # xlrd signals damage, encryption and non-Excel OLE files (.doc) alike
         raise ImportProblem(
-            file, "this old-style Excel (.xls) file cannot be read: it is damaged, password-protected, "
-            "or another Office document", hint=_DAMAGED_HINT) from None
+            file,
+            "this old-style Excel (.xls) file cannot be read: it is damaged, password-protected, "
+            "or another Office document",
+            hint=_DAMAGED_HINT,
+        ) from None
     try:
         sheets = []
         for index in range(book.nsheets):
@@ -111,8 +122,9 @@ def _xls_rows(data: bytes, file: str) -> list[tuple[str, list[list[str]]]]:
             book.unload_sheet(index)
         return sheets
     except Exception:
-        raise ImportProblem(file, "this old-style Excel (.xls) file cannot be read: it is damaged",
-                            hint=_DAMAGED_HINT) from None
+        raise ImportProblem(
+            file, "this old-style Excel (.xls) file cannot be read: it is damaged", hint=_DAMAGED_HINT
+        ) from None
     finally:
         book.release_resources()
 

@@ -68,8 +68,9 @@ X_TWEET_ACTIVITY = Kind(
         "media_views": ("media views",),
     },
     required=("post_id", "published_at", "impressions", "retweets", "likes", "replies"),
-    numeric=frozenset({"impressions", "retweets", "likes", "replies", "url_clicks", "profile_clicks", "follows",
-                       "media_views"}),
+    numeric=frozenset(
+        {"impressions", "retweets", "likes", "replies", "url_clicks", "profile_clicks", "follows", "media_views"}
+    ),
     dates=frozenset({"published_at"}),
     counts=_LEGACY_COUNTS,
     notes=_LEGACY_NOTES,
@@ -94,8 +95,10 @@ X_TWEET_ACTIVITY_DAILY = Kind(
     numeric=frozenset({"tweets_published", "impressions", "retweets", "likes", "replies", "follows"}),
     dates=frozenset({"date"}),
     counts={"retweet": ("retweets",), "like": ("likes",), "reply": ("replies",), "new_follows": ("follows",)},
-    notes={"unfollows": "absent from legacy files: counted as 0",
-           "impressions": "not used: daily impressions belong to no post"},
+    notes={
+        "unfollows": "absent from legacy files: counted as 0",
+        "impressions": "not used: daily impressions belong to no post",
+    },
     read=reader(_HOOKS),
 )
 
@@ -128,9 +131,11 @@ X_POSTS = Kind(
         "reply": ("replies",),
         "new_follows": ("new_follows",),
     },
-    notes={"Shares": "not used: X 'shares' are sends by DM or copied links, not reposts",
-           "Bookmarks": "not used: private, nobody reports them",
-           "Date": "has no time of day: posts are placed at midnight"},
+    notes={
+        "Shares": "not used: X 'shares' are sends by DM or copied links, not reposts",
+        "Bookmarks": "not used: private, nobody reports them",
+        "Date": "has no time of day: posts are placed at midnight",
+    },
     read=reader(_HOOKS),
 )
 
@@ -160,8 +165,10 @@ X_OVERVIEW = Kind(
         "new_follows": ("new_follows",),
         "unfollows": ("unfollows",),
     },
-    notes={"Shares": "not used: sends by DM or copied links, not reposts",
-           "followers total": "absent: the running total starts at 0"},
+    notes={
+        "Shares": "not used: sends by DM or copied links, not reposts",
+        "followers total": "absent: the running total starts at 0",
+    },
     read=reader(_HOOKS),
 )
 
