@@ -31,8 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the served-app harness lives with the tests
 
-from rlff_app.server import (  # noqa: E402
+from served_app import (  # noqa: E402
     CHARTS_DRAWN_JS,
     CHROMIUM,
     CHROMIUM_ARGS,

@@ -18,8 +18,8 @@ from datetime import date
 from faker import Faker
 
 from rlff import metrics
-from rlff.scenario import DEFAULT, Scenario
-from rlff.simulate import simulate
+from rlff.simulation.scenario import DEFAULT, Scenario
+from rlff.simulation.simulate import simulate
 
 LARGE_BRAND = Scenario(
     brand="MegaBrand",

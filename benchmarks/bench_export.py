@@ -5,7 +5,7 @@ Run: .venv/bin/python benchmarks/bench_export.py [--sample N]
 Every measure is cold: a new Chromium is started inside the timed part (the tables are
 simulated beforehand; the charts are built inside the timed part for the deck).
 
-Chromium keeps plotly.js compiled in RLFF's browser profile (:mod:`rlff.browser_cache`),
+Chromium keeps plotly.js compiled in RLFF's browser profile (:mod:`rlff.export.browser_cache`),
 so the benchmark uses a new, empty cache folder and times the deck twice:
 
 * deck, empty cache: the very first export on a machine;
@@ -13,7 +13,7 @@ so the benchmark uses a new, empty cache folder and times the deck twice:
   every later export does (this is the figure held against the target);
 * the boss deck (5 charts), cold browser;
 * all PNGs: ``export_images(every chart, "png")`` — 20 charts at 2x with one browser;
-* one browser per figure: a new :class:`~rlff.images.ImageRenderer` (same page, same
+* one browser per figure: a new :class:`~rlff.export.images.ImageRenderer` (same page, same
   cache) for each chart. ``--sample N`` times only N figures and extrapolates to all
   of them (said so in the output).
 
@@ -41,13 +41,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     tmp = tempfile.TemporaryDirectory(prefix="rlff-bench-cache-")
-    os.environ["RLFF_CACHE_DIR"] = tmp.name  # before rlff.images starts any browser
+    os.environ["RLFF_CACHE_DIR"] = tmp.name  # before rlff.export.images starts any browser
 
     from rlff.charts import build_charts
-    from rlff.deck import export_deck
-    from rlff.images import ImageRenderer, chromium_path, export_images
-    from rlff.scenario import DEFAULT
-    from rlff.simulate import simulate
+    from rlff.export.deck import export_deck
+    from rlff.export.images import ImageRenderer, chromium_path, export_images
+    from rlff.simulation.scenario import DEFAULT
+    from rlff.simulation.simulate import simulate
 
     if chromium_path() is None:
         print("no Chromium: apt-get install chromium", file=sys.stderr)

@@ -16,7 +16,7 @@ import time
 
 import numpy as np
 
-from rlff.imports import read_file
+from rlff.io.imports import read_file
 
 HEADER = [
     "Post id",

@@ -36,8 +36,10 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the served-app harness lives with the tests
 
-from rlff_app.server import served_process  # noqa: E402
+from served_app import served_process  # noqa: E402
+
 from rlff_app.sidebar import group_key  # noqa: E402
 
 GENERAL_GROUP = group_key("general")  # the sidebar group that holds the seed

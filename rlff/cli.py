@@ -61,11 +61,11 @@ def _add_common(p: argparse.ArgumentParser, *, lang: bool = True) -> None:
 def _load(data: str | None, seed: int, lang: str = "en"):  # noqa: ANN202 - returns rlff.schema.Tables
     """Tables from a folder of RLFF CSVs, or the default scenario simulated with ``seed``."""
     if data is None:
-        from rlff.scenario import DEFAULT
-        from rlff.simulate import simulate
+        from rlff.simulation.scenario import DEFAULT
+        from rlff.simulation.simulate import simulate
 
         return simulate(DEFAULT.replace(lang=lang), seed)
-    from rlff.tables_io import read_tables
+    from rlff.io.tables import read_tables
 
     folder = Path(data)
     if not folder.exists():
@@ -81,9 +81,9 @@ def _load(data: str | None, seed: int, lang: str = "en"):  # noqa: ANN202 - retu
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from rlff.scenario import DEFAULT
-    from rlff.simulate import simulate
-    from rlff.tables_io import write_tables
+    from rlff.io.tables import write_tables
+    from rlff.simulation.scenario import DEFAULT
+    from rlff.simulation.simulate import simulate
 
     tables = simulate(DEFAULT.replace(lang=args.lang), args.seed)
     try:
@@ -142,8 +142,8 @@ def _format_report(rep: dict) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from rlff.gaps import honest_report
     from rlff.metrics import report
+    from rlff.metrics.gaps import honest_report
 
     tables = _load(args.data, args.seed)
     rep = honest_report(report(tables), tables)  # what the data cannot give is null, never an invented 0
@@ -156,7 +156,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     try:
-        from rlff.imports import import_files_command
+        from rlff.io.imports import import_files_command
     except ImportError:  # pragma: no cover - the importer ships with the package
         raise CommandError("the importer is not installed; reinstall rlff") from None
     return import_files_command(list(args.files), args.out)
@@ -164,8 +164,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     try:
-        from rlff.export import export_command
-        from rlff.images import ChromiumMissing, ImageRenderer
+        from rlff.export.command import export_command
+        from rlff.export.images import ChromiumMissing, ImageRenderer
     except ImportError:  # pragma: no cover
         raise CommandError("the exporter is not installed; reinstall rlff") from None
     renderer = None
@@ -189,7 +189,7 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     import importlib.util
     import subprocess
 
-    from rlff.imports import MAX_UPLOAD_MB
+    from rlff.io.imports import MAX_UPLOAD_MB
 
     # The app lives in the sibling package rlff_app (rlff/ itself never imports streamlit).
     spec = importlib.util.find_spec("rlff_app")
@@ -200,7 +200,7 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         sys.executable,
         "-m",
         # `streamlit run`, with the app warmed up while the browser loads the page.
-        "rlff_app.launch",
+        "rlff_app.startup.launch",
         str(app),
         "--server.port",
         str(args.port),
@@ -300,7 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("error: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - last resort: one line, not a traceback
-        from rlff.scenario import ScenarioError
+        from rlff.simulation.scenario import ScenarioError
 
         if isinstance(exc, ScenarioError | ValueError | OSError):
             print(f"error: {exc}", file=sys.stderr)

@@ -4,7 +4,7 @@ Kept apart from :mod:`rlff`, which never imports streamlit. This ``__init__`` im
 only ``threading``, so ``import rlff_app`` stays cheap and streamlit-free; the app itself
 is :mod:`rlff_app.main`, one small script per view lives in :mod:`rlff_app.views`.
 
-It also holds the warm-up gate: :mod:`rlff_app.launch` (how ``rlff dashboard`` starts
+It also holds the warm-up gate: :mod:`rlff_app.startup.launch` (how ``rlff dashboard`` starts
 the server) warms the app up in a background thread while the first browser loads the
 page, and every session's first run waits for it (:func:`wait_for_warm_up`) instead of
 importing the same modules at the same time.
@@ -29,7 +29,7 @@ def warming_up() -> None:
 
 
 def libraries_loaded() -> None:
-    """pandas and plotly are fully imported (:mod:`rlff_app.libraries`): a session may draw a chart."""
+    """pandas and plotly are fully imported (:mod:`rlff_app.startup.libraries`): a session may draw a chart."""
     _libraries.set()
 
 

@@ -1,7 +1,7 @@
 """What a page needs to draw itself: the scenario, the language, and cached data and charts.
 
 Caching lives here, around pure ``rlff`` calls, and is bounded. A knob change gives a
-new :class:`~rlff.scenario.Scenario`, so only the functions whose arguments changed
+new :class:`~rlff.simulation.scenario.Scenario`, so only the functions whose arguments changed
 run again; switching pages reuses the same tables.
 
 Every page reads its data through :class:`AppContext`. The "Your data" page
@@ -23,10 +23,10 @@ import streamlit as st
 
 from rlff import charts, metrics
 from rlff.charts import Chart, build_chart, chart_inputs
-from rlff.charts_base import shared
-from rlff.scenario import Scenario
+from rlff.memo import shared
 from rlff.schema import Tables
-from rlff.simulate import simulate
+from rlff.simulation.scenario import Scenario
+from rlff.simulation.simulate import simulate
 from rlff_app.dataset import Gaps, UploadedData, chart_hint, honest_chart, honest_kpis, honest_reality
 
 CONTEXT = "rlff.context"

@@ -3,7 +3,7 @@
 Pure (no streamlit): :class:`UploadedData` is what the "Your data" page keeps in the
 session. :class:`Gaps` (which numbers and charts the files cannot give) and
 :func:`honest_kpis`, :func:`honest_reality` and :func:`honest_chart` (which blank them
-out) live in :mod:`rlff.gaps`, shared with ``rlff report`` and ``rlff export``; they are
+out) live in :mod:`rlff.metrics.gaps`, shared with ``rlff report`` and ``rlff export``; they are
 re-exported here. The simulation has no gaps (``Gaps()``), so nothing changes for it.
 """
 
@@ -16,14 +16,15 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from rlff.gaps import CHART_NEEDS, TILE_NEEDS, Gaps, gaps_of, honest_chart, honest_kpis, honest_reality
+from rlff.charts.gaps import CHART_NEEDS, honest_chart
 from rlff.i18n import STRINGS, t
-from rlff.imports.missing import MissingInput
-from rlff.imports.templates import template_filename
+from rlff.io.imports.templates import template_filename
+from rlff.metrics.gaps import TILE_NEEDS, Gaps, gaps_of, honest_kpis, honest_reality
+from rlff.metrics.missing import MissingInput
 from rlff.schema import Tables
 
 if TYPE_CHECKING:
-    from rlff.imports.read import ImportResult
+    from rlff.io.imports.read import ImportResult
 
 __all__ = [
     "CHART_NEEDS",
@@ -49,7 +50,7 @@ __all__ = [
 
 PREVIEW_ROWS = 20
 
-# The reasons rlff.imports.missing gives, as i18n keys (an unknown reason is shown as it is).
+# The reasons rlff.metrics.missing gives, as i18n keys (an unknown reason is shown as it is).
 REASON_KEYS: dict[str, str] = {
     "no inbox was uploaded": "missing.reason.no_inbox",
     "no engagements were uploaded": "missing.reason.no_engagements",

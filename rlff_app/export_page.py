@@ -1,8 +1,8 @@
 """The Export page: the deck for Big Boss (.pptx), every chart in a ZIP, and one PNG per chart.
 
 Call :func:`render_export_page` from a page script. The files are made by the same
-functions as ``rlff export`` (:mod:`rlff.export`), with the process's shared browser
-(:func:`rlff.images.shared_renderer`), which serves every session at once. Deck and ZIP
+functions as ``rlff export`` (:mod:`rlff.export.command`), with the process's shared browser
+(:func:`rlff.export.images.shared_renderer`), which serves every session at once. Deck and ZIP
 are prepared on a click, with a progress bar, and kept in the session until the data,
 the language or the edition changes; a single chart's PNG renders when its button is
 clicked.
@@ -16,10 +16,10 @@ from typing import Any
 
 import streamlit as st
 
-from rlff import images
 from rlff.charts import Chart, build_charts
+from rlff.export import images
+from rlff.export.images import ChromiumMissing, ExportError, export_images, image_name
 from rlff.i18n import t
-from rlff.images import ChromiumMissing, ExportError, export_images, image_name
 from rlff.schema import TABLE_NAMES, Tables
 from rlff_app.show import plain_md
 
@@ -95,8 +95,8 @@ def render_export_page(tables: Tables, lang: str, charts: Sequence[Chart] | None
             (all views); built here otherwise.
     """
     # Here, not at the top: python-pptx loads only when someone opens this page.
-    from rlff.deck import deck_file_name, export_deck
-    from rlff.export import export_zip, zip_file_name
+    from rlff.export.command import export_zip, zip_file_name
+    from rlff.export.deck import deck_file_name, export_deck
 
     st.title(_t("title", lang))
     st.markdown(_t("intro", lang))

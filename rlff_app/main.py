@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import rlff_app
 
-# Started by rlff_app.launch (`rlff dashboard`), the server is warming up in another thread:
+# Started by rlff_app.startup.launch (`rlff dashboard`), the server is warming up in another thread:
 # wait for it rather than import the same modules at the same time, and meanwhile let the
 # browser fetch the code of the charts and tables it is about to draw.
 if rlff_app.is_warming_up():
     rlff_app.wait_for_libraries()
-    from rlff_app.prefetch import start_loading_components
+    from rlff_app.startup.prefetch import start_loading_components
 
     _slot = start_loading_components()
     rlff_app.wait_for_warm_up()
@@ -29,9 +29,9 @@ import plotly.graph_objects  # noqa: F401
 import streamlit as st
 
 import rlff.charts  # noqa: F401
-import rlff_app.warmup  # noqa: F401
+import rlff_app.startup.warmup  # noqa: F401
 from rlff.i18n import check_lang, t
-from rlff.scenario import DEFAULT, ScenarioError
+from rlff.simulation.scenario import DEFAULT, ScenarioError
 from rlff_app import sidebar
 from rlff_app.context import CONTEXT, AppContext, PageSpec, uses_upload
 from rlff_app.pages import PAGES

@@ -1,4 +1,4 @@
-"""The sidebar's knobs, and the round trip knobs <-> URL query <-> :class:`~rlff.scenario.Scenario`.
+"""The sidebar's knobs, and the round trip knobs <-> URL query <-> :class:`~rlff.simulation.scenario.Scenario`.
 
 Pure (no streamlit), so the parsing is unit-tested without an app. The URL holds only
 the knobs that differ from the article's scenario: ``?lang=fr`` alone is the French
@@ -12,8 +12,8 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from rlff.scenario import DEFAULT, SOCIAL_PLATFORMS, Scenario
 from rlff.schema import MESSAGE_KINDS
+from rlff.simulation.scenario import DEFAULT, SOCIAL_PLATFORMS, Scenario
 
 # Reply policies (DESIGN row 3): preset values of the eight reply_* knobs.
 REPLY_POLICIES: dict[str, dict[str, float]] = {
@@ -198,7 +198,7 @@ def scenario_from_state(state: Mapping[str, Any]) -> tuple[Scenario, int]:
     """The engine's scenario and seed for a state.
 
     Raises:
-        rlff.scenario.ScenarioError: when the knobs cannot describe a month (say, a
+        rlff.simulation.scenario.ScenarioError: when the knobs cannot describe a month (say, a
             period that ends before it starts).
     """
     changes: dict[str, Any] = {}

@@ -14,10 +14,10 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from rlff import metrics
-from rlff.browser_figure import for_browser
 from rlff.charts import Chart
-from rlff.charts_base import shared
 from rlff.i18n import fmt_int, fmt_pct, fmt_signed, t
+from rlff.memo import shared
+from rlff_app.browser_figure import for_browser
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
 
@@ -69,7 +69,7 @@ def chart(c: Chart, hint: str | None = None) -> None:
 
 
 def browser_figure(fig: go.Figure) -> go.Figure:
-    """:func:`rlff.browser_figure.for_browser` of ``fig``, once per figure object.
+    """:func:`rlff_app.browser_figure.for_browser` of ``fig``, once per figure object.
 
     The context's cached charts are never mutated, so their browser copies are kept as long
     as they live (a rerun that draws a cached chart costs a dict lookup).

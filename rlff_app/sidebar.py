@@ -18,7 +18,7 @@ from typing import Any
 import streamlit as st
 
 from rlff.i18n import check_lang, name, t
-from rlff.scenario import SOCIAL_PLATFORMS
+from rlff.simulation.scenario import SOCIAL_PLATFORMS
 from rlff_app.context import uses_upload
 from rlff_app.query import (
     GROUPS,

@@ -19,7 +19,7 @@ from rlff_app.context import DATA_SOURCE, UPLOAD_INFO, UPLOAD_KEY, UPLOAD_TABLES
 from rlff_app.dataset import UploadedData, uploaded_data
 
 if TYPE_CHECKING:
-    from rlff.imports import ImportResult
+    from rlff.io.imports import ImportResult
 
 REPORT = "rlff.upload.report"  # the last batch's BatchReport
 SEEN = "rlff.upload.seen"  # file ids already read (the uploader returns every file on every rerun)
@@ -41,7 +41,7 @@ class BatchReport:
 
     Attributes:
         read: Files read and added to the dataset.
-        problems: One paragraph per file that could not be read (rlff.imports.ImportProblem text).
+        problems: One paragraph per file that could not be read (rlff.io.imports.ImportProblem text).
         notes: The importer's notes about the batch (the same file twice, …).
         error: An unexpected failure, already phrased for the reader, or None.
         kept_previous: True when nothing new was loaded and the earlier data stays in use.
@@ -106,7 +106,7 @@ def read_new_files(files: Sequence[UploadedFileLike], unexpected: str) -> BatchR
         unexpected: The message for a failure of the importer itself, with an ``{error}`` placeholder.
     """
     # Here, not at the top: the readers (pandera, spreadsheet libraries) load on the first upload.
-    from rlff.imports import import_files, merge_results
+    from rlff.io.imports import import_files, merge_results
 
     seen: set[str] = st.session_state.setdefault(SEEN, set())
     fresh = [f for f in files if f.file_id not in seen]

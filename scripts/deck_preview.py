@@ -32,11 +32,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {tool} not found; install it with `apt-get install {package}`", file=sys.stderr)
             return 2
 
-    from rlff.deck import export_deck
-    from rlff.images import ChromiumMissing
-    from rlff.scenario import DEFAULT
-    from rlff.simulate import simulate
-    from rlff.tables_io import atomic_write_bytes
+    from rlff.export.deck import export_deck
+    from rlff.export.images import ChromiumMissing
+    from rlff.io.atomic import atomic_write_bytes
+    from rlff.simulation.scenario import DEFAULT
+    from rlff.simulation.simulate import simulate
 
     tables = simulate(DEFAULT.replace(lang=args.lang), 0)
     try:

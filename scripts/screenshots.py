@@ -17,8 +17,9 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the served-app harness lives with the tests
 
-from rlff_app.server import CHROMIUM, CHROMIUM_ARGS, served_app, wait_for_charts  # noqa: E402
+from served_app import CHROMIUM, CHROMIUM_ARGS, served_app, wait_for_charts  # noqa: E402
 
 # view url path -> (file stem, number of plotly charts it draws, viewport height)
 VIEWS = {"": ("boss", 3, 2000), "reality": ("reality", 11, 4300), "side": ("side", 10, 3600)}

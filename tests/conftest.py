@@ -7,11 +7,11 @@ import tempfile
 
 import pytest
 
-from rlff.scenario import DEFAULT
 from rlff.schema import Tables
-from rlff.simulate import simulate
+from rlff.simulation.scenario import DEFAULT
+from rlff.simulation.simulate import simulate
 
-# Chromium's lasting profile (rlff.browser_cache) goes to a folder of this test run, not the
+# Chromium's lasting profile (rlff.export.browser_cache) goes to a folder of this test run, not the
 # user's ~/.cache; the served dashboard in the browser tests inherits it.
 os.environ["RLFF_CACHE_DIR"] = tempfile.mkdtemp(prefix="rlff-test-cache-")
 

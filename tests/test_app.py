@@ -12,8 +12,8 @@ from streamlit.testing.v1 import AppTest
 
 from rlff import metrics
 from rlff.i18n import fmt_int
-from rlff.scenario import DEFAULT
-from rlff.simulate import simulate
+from rlff.simulation.scenario import DEFAULT
+from rlff.simulation.simulate import simulate
 from rlff_app.sidebar import group_key
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")

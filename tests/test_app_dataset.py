@@ -9,7 +9,7 @@ import pytest
 
 from rlff import metrics
 from rlff.charts import build_chart
-from rlff.imports import import_files
+from rlff.io.imports import import_files
 from rlff_app.dataset import Gaps, dataset_digest, honest_chart, honest_kpis, honest_reality, uploaded_data
 
 sys.path.insert(0, str(Path(__file__).parent))

@@ -10,12 +10,12 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-import rlff.images
-import rlff.imports
+import rlff.export.images
+import rlff.io.imports
 import rlff_app.export_page
 from rlff import metrics
 from rlff.i18n import fmt_int
-from rlff.imports import import_files
+from rlff.io.imports import import_files
 from rlff_app.sidebar import group_key
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -97,7 +97,7 @@ def test_an_x_export_alone_switches_every_view_to_it_with_dashes_for_what_it_can
     assert _tiles(at)[:2] == [fmt_int(kpis.retweets, "en"), fmt_int(kpis.likes, "en")]
     assert not at.error
     _open(at, "export")
-    if rlff.images.chromium_path() is not None:  # else the page says how to install one
+    if rlff.export.images.chromium_path() is not None:  # else the page says how to install one
         assert not at.error
         assert "export.png.roi" in {d.key for d in at.get("download_button")}
 
@@ -143,7 +143,7 @@ def test_a_failure_of_the_importer_itself_is_a_message_not_a_traceback(x_file, m
         raise RuntimeError("boom")
 
     at = _upload(_data_page(), x_file)
-    monkeypatch.setattr(rlff.imports, "import_files", broken)  # upload.py imports it on use
+    monkeypatch.setattr(rlff.io.imports, "import_files", broken)  # upload.py imports it on use
     at.file_uploader(key="data.upload").set_value([x_file, BAD]).run()
     assert not at.exception
     assert "an error in RLFF itself: RuntimeError" in _shown(at.error[0].value)
@@ -197,7 +197,7 @@ def test_the_upload_limit_is_the_importers_in_the_config_and_in_rlff_dashboard(m
     import tomllib
 
     from rlff.cli import cmd_dashboard
-    from rlff.imports import MAX_UPLOAD_MB
+    from rlff.io.imports import MAX_UPLOAD_MB
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["server"]["maxUploadSize"] == MAX_UPLOAD_MB

@@ -1,4 +1,4 @@
-"""The served kaleido page and the lasting Chromium profile (rlff.browser_cache)."""
+"""The served kaleido page and the lasting Chromium profile (rlff.export.browser_cache)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from rlff import browser_cache
-from rlff.browser_cache import HOST, Asset, AssetServer, open_browser_cache
+from rlff.export import browser_cache
+from rlff.export.browser_cache import HOST, Asset, AssetServer, open_browser_cache
 
 
 @pytest.fixture

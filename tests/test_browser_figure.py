@@ -1,4 +1,4 @@
-"""rlff.browser_figure: the dashboard's copy of a figure, template folded in, plain arrays, a datarevision.
+"""rlff_app.browser_figure: the dashboard's copy of a figure, template folded in, plain arrays, a datarevision.
 
 That both copies draw the same pixels is checked in Chromium (tests/test_export_render.py);
 that the dashboard then computes each chart once, in tests/browser.
@@ -14,11 +14,11 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from rlff.browser_figure import data_revision, for_browser
 from rlff.charts import CHART_KEYS, build_chart
-from rlff.charts_base import unavailable
-from rlff.scenario import DEFAULT
-from rlff.simulate import simulate
+from rlff.charts.base import unavailable
+from rlff.simulation.scenario import DEFAULT
+from rlff.simulation.simulate import simulate
+from rlff_app.browser_figure import data_revision, for_browser
 
 
 def _spec(fig: go.Figure) -> dict:

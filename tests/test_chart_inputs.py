@@ -1,4 +1,4 @@
-"""rlff.charts.CHART_TABLES and rlff.fingerprints: a chart is cached by the tables it reads.
+"""rlff.charts.CHART_TABLES and rlff.charts.fingerprints: a chart is cached by the tables it reads.
 
 If a builder reads a table its entry does not name, a knob that changes only that table
 would leave a stale chart on screen. So every table a chart does *not* declare is changed
@@ -14,10 +14,10 @@ import plotly.io as pio
 import pytest
 
 from rlff.charts import CHART_KEYS, CHART_TABLES, build_chart, chart_inputs
-from rlff.fingerprints import table_fingerprint
-from rlff.scenario import DEFAULT
+from rlff.charts.fingerprints import table_fingerprint
 from rlff.schema import Tables
-from rlff.simulate import simulate
+from rlff.simulation.scenario import DEFAULT
+from rlff.simulation.simulate import simulate
 
 TABLES = tuple(f.name for f in dataclasses.fields(Tables) if f.name != "meta")
 

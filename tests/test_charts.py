@@ -11,8 +11,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from rlff import charts, metrics, theme
-from rlff.charts import CHART_KEYS, Chart, build_chart, build_charts, plain_text
+from rlff import charts, metrics
+from rlff.charts import CHART_KEYS, Chart, build_chart, build_charts, plain_text, theme
 from rlff.i18n import NNBSP
 from rlff.schema import Meta, Tables
 

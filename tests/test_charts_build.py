@@ -1,4 +1,4 @@
-"""Figures built in one go (rlff.charts_base.figure, subplot_grid) equal plotly's step-by-step construction."""
+"""Figures built in one go (rlff.charts.base.figure, subplot_grid) equal plotly's step-by-step construction."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from plotly.subplots import make_subplots
 
 from rlff import metrics
-from rlff.charts_base import figure, finish, subplot_grid
+from rlff.charts.base import figure, finish, subplot_grid
 
 DATES = ["2026-01-01", "2026-01-02", "2026-01-03"]
 

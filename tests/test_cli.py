@@ -8,8 +8,8 @@ import pytest
 
 from rlff import metrics
 from rlff.cli import build_parser, main
-from rlff.scenario import DEFAULT
-from rlff.simulate import simulate
+from rlff.simulation.scenario import DEFAULT
+from rlff.simulation.simulate import simulate
 
 COMMANDS = ("generate", "report", "import", "export", "dashboard")
 

@@ -22,15 +22,15 @@ from PIL import Image
 from pptx import Presentation
 from pptx.util import Emu, Inches
 
-import rlff.deck
-import rlff.export
-import rlff.images
+import rlff.export.command
+import rlff.export.deck
+import rlff.export.images
 from rlff import i18n, metrics
 from rlff.charts import Chart
 from rlff.cli import main
-from rlff.deck import RedPen, build_deck, fit_font_size, honest_notes, save_deck
-from rlff.images import ChromiumMissing, ExportError, ImageRenderer, chromium_path, export_images, save_images
-from rlff.tables_io import table_to_csv_bytes, write_tables
+from rlff.export.deck import RedPen, build_deck, fit_font_size, honest_notes, save_deck
+from rlff.export.images import ChromiumMissing, ExportError, ImageRenderer, chromium_path, export_images, save_images
+from rlff.io.tables import table_to_csv_bytes, write_tables
 
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
 BOTH_FIXES = ("apt-get install chromium", "plotly_get_chrome")
@@ -274,7 +274,7 @@ RISKY = ['=HYPERLINK("http://x")', "+33 6 12", "-3", "@brand", "\tcmd", "plain",
 def test_formula_neutralisation_covers_every_risky_start_including_tab_and_cr():
     import pandas as pd
 
-    from rlff.tables_io import neutralise_formula_text
+    from rlff.io.tables import neutralise_formula_text
 
     values = pd.Series(["=1+1", "+1", "-1", "@a", "\tb", "\rc", "ok", "a=b", ""], dtype="str")
     assert neutralise_formula_text(values).tolist() == ["'=1+1", "'+1", "'-1", "'@a", "'\tb", "'\rc", "ok", "a=b", ""]
@@ -341,7 +341,7 @@ def _fail_half_way(monkeypatch) -> None:  # noqa: ANN001
 
 
 def test_a_deck_write_that_fails_half_way_leaves_no_file(default_tables, tmp_path, monkeypatch):
-    monkeypatch.setattr(rlff.deck, "export_deck", lambda tables, **options: b"PK" + b"x" * 100_000)
+    monkeypatch.setattr(rlff.export.deck, "export_deck", lambda tables, **options: b"PK" + b"x" * 100_000)
     _fail_half_way(monkeypatch)
     target = tmp_path / "deck.pptx"
     with pytest.raises(OSError, match="No space"):
@@ -350,7 +350,7 @@ def test_a_deck_write_that_fails_half_way_leaves_no_file(default_tables, tmp_pat
 
 
 def test_an_image_write_that_fails_half_way_leaves_no_truncated_file(tmp_path, monkeypatch):
-    monkeypatch.setattr(rlff.images, "export_images", lambda charts, fmt, **kw: {"a": b"\x89PNG" + b"1" * 5000})
+    monkeypatch.setattr(rlff.export.images, "export_images", lambda charts, fmt, **kw: {"a": b"\x89PNG" + b"1" * 5000})
     _fail_half_way(monkeypatch)
     with pytest.raises(OSError):
         save_images(FAKE_CHARTS[:1], "png", tmp_path / "charts")
@@ -432,8 +432,8 @@ class FakeKaleido:
 @pytest.fixture
 def fake_kaleido(monkeypatch):
     FakeKaleido.opened = 0
-    monkeypatch.setattr(rlff.images, "_kaleido_class", lambda: FakeKaleido)
-    monkeypatch.setattr(rlff.images, "chromium_path", lambda: "/usr/bin/chromium")
+    monkeypatch.setattr(rlff.export.images, "_kaleido_class", lambda: FakeKaleido)
+    monkeypatch.setattr(rlff.export.images, "chromium_path", lambda: "/usr/bin/chromium")
     return FakeKaleido
 
 
@@ -492,7 +492,7 @@ def test_an_idle_renderer_closes_its_browser(fake_kaleido):
 
 
 def test_the_zip_holds_png_svg_and_captions_with_fixed_dates(fake_kaleido):
-    data = rlff.export.export_zip(FAKE_CHARTS[:2], folder="rlff-charts-2026-01")
+    data = rlff.export.command.export_zip(FAKE_CHARTS[:2], folder="rlff-charts-2026-01")
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     assert names == [
         "rlff-charts-2026-01/png/boss_tiles.png",
@@ -503,7 +503,7 @@ def test_the_zip_holds_png_svg_and_captions_with_fixed_dates(fake_kaleido):
     ]
     captions = zipfile.ZipFile(io.BytesIO(data)).read("rlff-charts-2026-01/captions.md").decode()
     assert FAKE_CHARTS[0].caption in captions and "Retweets: 1,754" in captions
-    assert data == rlff.export.export_zip(FAKE_CHARTS[:2], folder="rlff-charts-2026-01"), "deterministic"
+    assert data == rlff.export.command.export_zip(FAKE_CHARTS[:2], folder="rlff-charts-2026-01"), "deterministic"
 
 
 def test_write_tables_default_output_is_unchanged(default_tables, tmp_path):
@@ -520,10 +520,12 @@ class FakePngKaleido(FakeKaleido):
 
 
 def test_export_deck_assembles_slides_as_pictures_arrive_and_reports_progress(default_tables, monkeypatch):
-    monkeypatch.setattr(rlff.images, "_kaleido_class", lambda: FakePngKaleido)
-    monkeypatch.setattr(rlff.images, "chromium_path", lambda: "/usr/bin/chromium")
+    monkeypatch.setattr(rlff.export.images, "_kaleido_class", lambda: FakePngKaleido)
+    monkeypatch.setattr(rlff.export.images, "chromium_path", lambda: "/usr/bin/chromium")
     seen: list[tuple[int, int, str]] = []
-    data = rlff.deck.export_deck(default_tables, honest=True, charts=FAKE_CHARTS, progress=lambda *a: seen.append(a))
+    data = rlff.export.deck.export_deck(
+        default_tables, honest=True, charts=FAKE_CHARTS, progress=lambda *a: seen.append(a)
+    )
     shown = [c for c in FAKE_CHARTS if c.view in ("boss", "reality")]
     assert seen == [(i + 1, len(shown) + 1, c.title) for i, c in enumerate(shown)] + [
         (len(shown) + 1, len(shown) + 1, "deck")
@@ -535,8 +537,8 @@ def test_export_deck_assembles_slides_as_pictures_arrive_and_reports_progress(de
 
 @pytest.fixture
 def fake_png_browser(monkeypatch):
-    monkeypatch.setattr(rlff.images, "_kaleido_class", lambda: FakePngKaleido)
-    monkeypatch.setattr(rlff.images, "chromium_path", lambda: "/usr/bin/chromium")
+    monkeypatch.setattr(rlff.export.images, "_kaleido_class", lambda: FakePngKaleido)
+    monkeypatch.setattr(rlff.export.images, "chromium_path", lambda: "/usr/bin/chromium")
 
 
 def test_rlff_export_pptx_into_a_folder_names_the_deck_by_month(fake_png_browser, tmp_path, capsys):

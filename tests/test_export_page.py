@@ -13,7 +13,7 @@ from PIL import Image
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
-import rlff.images
+import rlff.export.images
 from rlff.charts import Chart
 
 FAKE_CHARTS = [
@@ -53,16 +53,16 @@ def _page(tables, lang: str, charts) -> None:  # noqa: ANN001 - runs inside AppT
 def _fresh(monkeypatch):
     st.cache_data.clear()
     st.cache_resource.clear()
-    monkeypatch.setattr(rlff.images, "_shared", None)  # a shared renderer of this test's own
+    monkeypatch.setattr(rlff.export.images, "_shared", None)  # a shared renderer of this test's own
     yield
-    if rlff.images._shared is not None:
-        rlff.images._shared.close()
+    if rlff.export.images._shared is not None:
+        rlff.export.images._shared.close()
 
 
 @pytest.fixture
 def fake_browser(monkeypatch):
-    monkeypatch.setattr(rlff.images, "_kaleido_class", lambda: FakePngKaleido)
-    monkeypatch.setattr(rlff.images, "chromium_path", lambda: "/usr/bin/chromium")
+    monkeypatch.setattr(rlff.export.images, "_kaleido_class", lambda: FakePngKaleido)
+    monkeypatch.setattr(rlff.export.images, "chromium_path", lambda: "/usr/bin/chromium")
 
 
 def _app(tables, lang: str = "en") -> AppTest:
@@ -135,4 +135,4 @@ def test_two_sessions_preparing_at_once_both_get_their_files_from_one_browser(de
         lang: Presentation(io.BytesIO(deck)).slides[0].shapes.title.text_frame.text for lang, deck in results.items()
     }
     assert titles == {"en": "Monthly community report", "fr": "Rapport mensuel de la communauté"}
-    assert rlff.images._shared is not None and rlff.images._shared.browsers_started == 1
+    assert rlff.export.images._shared is not None and rlff.export.images._shared.browsers_started == 1

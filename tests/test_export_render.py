@@ -21,9 +21,9 @@ from pptx import Presentation
 
 from rlff.charts import build_charts
 from rlff.cli import main
-from rlff.deck import DECK_IMAGE_HEIGHT, DECK_IMAGE_SCALE, DECK_IMAGE_WIDTH, deck_figure, export_deck
-from rlff.export import export_zip
-from rlff.images import ImageRenderer, chromium_path, export_images
+from rlff.export.command import export_zip
+from rlff.export.deck import DECK_IMAGE_HEIGHT, DECK_IMAGE_SCALE, DECK_IMAGE_WIDTH, deck_figure, export_deck
+from rlff.export.images import ImageRenderer, chromium_path, export_images
 
 pytestmark = [
     pytest.mark.chromium,
@@ -172,8 +172,8 @@ def test_the_zip_holds_every_chart(charts, renderer):
 
 
 def test_the_dashboard_s_browser_figures_draw_the_same_pixels(charts, all_pngs, renderer):
-    """rlff.browser_figure folds the template into the figure: plotly.js must draw the same image."""
-    from rlff.browser_figure import for_browser
+    """rlff_app.browser_figure folds the template into the figure: plotly.js must draw the same image."""
+    from rlff_app.browser_figure import for_browser
 
     folded = renderer.render([for_browser(c.figure) for c in charts])
     different = [c.key for c, png in zip(charts, folded, strict=True) if png != all_pngs[c.key]]

@@ -1,4 +1,4 @@
-"""rlff.gaps outside the app: `rlff report` and `rlff export` on imported data show no invented number."""
+"""rlff.metrics.gaps outside the app: `rlff report` and `rlff export` on imported data show no invented number."""
 
 from __future__ import annotations
 
@@ -12,14 +12,15 @@ import export_samples as S
 import pytest
 from pptx import Presentation
 
-import rlff.images
+import rlff.export.images
 from rlff import metrics
+from rlff.charts.gaps import honest_chart
 from rlff.cli import main
-from rlff.gaps import Gaps, gaps_of, honest_chart, honest_report
 from rlff.i18n import MISSING
-from rlff.imports import import_files
-from rlff.scenario import DEFAULT
-from rlff.tables_io import read_tables
+from rlff.io.imports import import_files
+from rlff.io.tables import read_tables
+from rlff.metrics.gaps import Gaps, gaps_of, honest_report
+from rlff.simulation.scenario import DEFAULT
 
 
 def _png() -> bytes:
@@ -51,8 +52,8 @@ class _PngKaleido:
 
 @pytest.fixture
 def fake_browser(monkeypatch):
-    monkeypatch.setattr(rlff.images, "_kaleido_class", lambda: _PngKaleido)
-    monkeypatch.setattr(rlff.images, "chromium_path", lambda: "/usr/bin/chromium")
+    monkeypatch.setattr(rlff.export.images, "_kaleido_class", lambda: _PngKaleido)
+    monkeypatch.setattr(rlff.export.images, "chromium_path", lambda: "/usr/bin/chromium")
 
 
 @pytest.fixture
@@ -113,7 +114,7 @@ def test_report_text_on_an_export_says_na(imported, capsys):
 
 
 def test_the_simulations_report_is_unchanged(capsys):
-    from rlff.simulate import simulate
+    from rlff.simulation.simulate import simulate
 
     tables = simulate(DEFAULT, 0)
     raw = metrics.report(tables)
@@ -134,7 +135,7 @@ def _slide_texts(path: Path) -> list[list[str]]:
 
 
 def _tiles(slides: list[list[str]]) -> dict[str, str]:
-    """Big numbers of the tiles slide: each value box comes before its label (see rlff.deck._big_numbers)."""
+    """Big numbers of the tiles slide: each value box comes before its label (see rlff.export.deck._big_numbers)."""
     labels = ("Retweets", "Likes", "Friends", "Fans")
     for texts in slides:
         if any(t.startswith("This month's results") for t in texts):

@@ -6,8 +6,8 @@ import io
 
 import export_samples as S
 
-from rlff.imports import import_files_command
-from rlff.tables_io import read_tables
+from rlff.io.imports import import_files_command
+from rlff.io.tables import read_tables
 
 
 def run(paths, out):
@@ -50,7 +50,7 @@ def test_a_missing_file_exits_2(tmp_path):
 
 
 def test_an_oversized_file_is_refused_without_reading_it(tmp_path, monkeypatch):
-    import rlff.imports.decode as decode
+    import rlff.io.imports.decode as decode
 
     monkeypatch.setattr(decode, "MAX_UPLOAD_MB", 0)
     code, _, err = run([write(tmp_path, S.costs_csv())], tmp_path / "out")

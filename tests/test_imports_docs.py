@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from rlff.imports import COUNT_MAPPING, MAX_UPLOAD_MB, mapping_markdown
-from rlff.imports.mapping import formats_markdown, rlff_tables_markdown
+from rlff.io.imports import COUNT_MAPPING, MAX_UPLOAD_MB, mapping_markdown
+from rlff.io.imports.mapping import formats_markdown, rlff_tables_markdown
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "imports.md"
 
@@ -23,7 +23,7 @@ def section(name: str) -> str:
     ("name", "build"), [("formats", formats_markdown), ("mapping", mapping_markdown), ("rlff", rlff_tables_markdown)]
 )
 def test_generated_sections_match_the_code(name, build):
-    assert section(name) == build(), f"regenerate the {name} table of docs/imports.md from rlff.imports.mapping"
+    assert section(name) == build(), f"regenerate the {name} table of docs/imports.md from rlff.io.imports.mapping"
 
 
 def test_the_mapping_says_where_the_four_counts_come_from():

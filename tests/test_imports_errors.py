@@ -8,7 +8,7 @@ import zipfile
 import export_samples as S
 import pytest
 
-from rlff.imports import MAX_UPLOAD_MB, ImportProblem, import_files, read_file
+from rlff.io.imports import MAX_UPLOAD_MB, ImportProblem, import_files, read_file
 
 X_HEADER = ",".join(S.X_POSTS_HEADER)
 

@@ -6,7 +6,7 @@ import export_samples as S
 import pandas as pd
 import pytest
 
-from rlff.imports import read_file
+from rlff.io.imports import read_file
 from rlff.schema import COLUMNS, pandas_dtype
 
 
@@ -214,8 +214,8 @@ def test_revenue_with_unattributed_rows():
 
 
 def test_every_rlff_table_round_trips_through_write_tables(tmp_path, default_tables):
-    from rlff.imports import import_files
-    from rlff.tables_io import write_tables
+    from rlff.io.imports import import_files
+    from rlff.io.tables import write_tables
 
     small = default_tables.replace(
         engagements=default_tables.engagements.head(2000),

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rlff.imports import KINDS, ImportProblem, import_files, read_file
+from rlff.io.imports import KINDS, ImportProblem, import_files, read_file
 
 SAMPLES = {
     "legacy": S.legacy_tweets(n=4)[:2],

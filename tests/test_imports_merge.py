@@ -7,8 +7,8 @@ from datetime import date
 import export_samples as S
 import pandas as pd
 
-from rlff.imports import ImportProblem, import_files, read_file
-from rlff.imports.merge import derive_meta
+from rlff.io.imports import ImportProblem, import_files, read_file
+from rlff.io.imports.merge import derive_meta
 
 
 def likes(tables) -> int:

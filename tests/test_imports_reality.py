@@ -5,8 +5,8 @@ from __future__ import annotations
 import export_samples as S
 import pytest
 
-from rlff.imports import blank_template, import_files, missing_reality_inputs, read_file, template_filename
-from rlff.imports.missing import REALITY_INPUTS
+from rlff.io.imports import blank_template, import_files, read_file, template_filename
+from rlff.metrics.missing import REALITY_INPUTS, missing_reality_inputs
 from rlff.schema import COLUMNS, TABLE_NAMES
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rlff import metrics
-from rlff.scenario import DEFAULT
-from rlff.simulate import simulate
+from rlff.simulation.scenario import DEFAULT
+from rlff.simulation.simulate import simulate
 
 SEEDS = (0, 1)
 

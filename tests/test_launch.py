@@ -1,4 +1,4 @@
-"""rlff_app.launch: `streamlit run` with the dashboard warmed up in the background."""
+"""rlff_app.startup.launch: `streamlit run` with the dashboard warmed up in the background."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import rlff_app
-from rlff_app import launch
+from rlff_app.startup import launch
 
 
 def test_option_reads_both_spellings_and_the_last_one_wins():
@@ -45,7 +45,7 @@ def test_main_runs_streamlit_with_the_options_and_warms_up_on_its_port(monkeypat
 
 def test_a_failed_warm_up_still_opens_the_gate(monkeypatch, capsys):
     monkeypatch.setattr(launch, "_listening", lambda host, port: True)
-    monkeypatch.setitem(sys.modules, "rlff_app.warmup", None)  # importing it raises ImportError
+    monkeypatch.setitem(sys.modules, "rlff_app.startup.warmup", None)  # importing it raises ImportError
     rlff_app.warming_up()
     launch._warm_up("127.0.0.1", 1)
     assert rlff_app.wait_for_warm_up(timeout=0)

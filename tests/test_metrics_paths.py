@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from rlff import metrics
-from rlff.periods import brand_posts, engagements_on, month_bounds, rows_in_month
+from rlff.metrics.periods import brand_posts, engagements_on, month_bounds, rows_in_month
 from rlff.schema import ENGAGEMENT_SOURCES, Meta, Tables, conform
 
 META = Meta(brand="b", cm_name="", start=date(2024, 1, 1), end=date(2024, 3, 31), reported_month=date(2024, 2, 1))

@@ -1,4 +1,4 @@
-"""Period selections (rlff.periods): the numpy paths select exactly what pandas' comparisons select."""
+"""Period selections (rlff.metrics.periods): the numpy paths select exactly what pandas' comparisons select."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rlff import periods
-from rlff.periods import isin_mask, month_bounds, period_mask, previous_month, rows_in_month, take_rows
+from rlff.metrics import periods
+from rlff.metrics.periods import isin_mask, month_bounds, period_mask, previous_month, rows_in_month, take_rows
 
 STAMPS = pd.Series(
     pd.to_datetime(

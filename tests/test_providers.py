@@ -1,4 +1,4 @@
-"""Text pools (rlff.providers): a reused, reseeded Faker draws exactly what a fresh one does."""
+"""Text pools (rlff.simulation.providers): a reused, reseeded Faker draws exactly what a fresh one does."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import threading
 
 import pytest
 
-from rlff import providers
-from rlff.providers import _build_pools, make_faker, text_pools
+from rlff.simulation import providers
+from rlff.simulation.providers import _build_pools, make_faker, text_pools
 
 CASES = [("en", 0, "Brioche & Co", "", 12), ("fr", 7, "Chez Paul", "", 3), ("en", 7, "Acme", "Jo Doe", 0)]
 

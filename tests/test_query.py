@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from rlff.scenario import DEFAULT, ScenarioError
+from rlff.simulation.scenario import DEFAULT, ScenarioError
 from rlff_app.query import (
     KNOBS,
     REPLY_POLICIES,

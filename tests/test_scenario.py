@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from rlff.scenario import DEFAULT, Scenario, ScenarioError, reported_month
+from rlff.simulation.scenario import DEFAULT, Scenario, ScenarioError, reported_month
 
 
 def test_defaults_reproduce_the_article():

@@ -11,11 +11,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rlff.calibration import TARGET_LIKES, TARGET_RETWEETS, purchase_dates
-from rlff.scenario import DEFAULT
+from rlff.io.tables import table_to_csv_bytes
 from rlff.schema import COLUMNS, ENGAGEMENT_SOURCES, MESSAGE_KINDS, TABLE_NAMES, pandas_dtype
-from rlff.simulate import cm_day, simulate
-from rlff.tables_io import table_to_csv_bytes
+from rlff.simulation.calibration import TARGET_LIKES, TARGET_RETWEETS, purchase_dates
+from rlff.simulation.scenario import DEFAULT
+from rlff.simulation.simulate import cm_day, simulate
 
 
 def month_counts(tables, kind: str, month: str = "2026-01") -> int:
@@ -160,10 +160,10 @@ def test_simulate_does_not_depend_on_the_global_numpy_or_faker_seed():
 
 _DIGEST = """
 import hashlib, sys
-from rlff.scenario import DEFAULT
-from rlff.simulate import simulate
+from rlff.simulation.scenario import DEFAULT
+from rlff.simulation.simulate import simulate
 from rlff.schema import TABLE_NAMES
-from rlff.tables_io import table_to_csv_bytes
+from rlff.io.tables import table_to_csv_bytes
 t = simulate(DEFAULT.replace(lang=sys.argv[1]), int(sys.argv[2]))
 h = hashlib.sha256()
 for name in TABLE_NAMES:
@@ -191,7 +191,7 @@ def test_csvs_are_byte_identical_across_processes_whatever_the_hash_seed(lang):
 
 @pytest.mark.parametrize("seed", range(20))
 def test_packed_sort_is_numpys_lexsort(seed):
-    from rlff.simulate import _lexsort
+    from rlff.simulation.simulate import _lexsort
 
     rng = np.random.default_rng(seed)
     n = int(rng.integers(0, 300))

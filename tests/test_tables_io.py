@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from rlff import tables_io
+from rlff.io import atomic
+from rlff.io import tables as tables_io
+from rlff.io.tables import read_tables, write_tables
 from rlff.schema import COLUMNS, TABLE_NAMES
-from rlff.tables_io import read_tables, write_tables
 
 
 def test_round_trip_keeps_every_table_equal(default_tables, tmp_path):
@@ -41,9 +42,9 @@ def test_a_failed_write_leaves_no_partial_file(tmp_path, monkeypatch):
     def boom(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(tables_io.os, "replace", boom)
+    monkeypatch.setattr(atomic.os, "replace", boom)
     with pytest.raises(OSError, match="disk full"):
-        tables_io.atomic_write_bytes(target, b"new content")
+        atomic.atomic_write_bytes(target, b"new content")
     assert target.read_bytes() == b"old content"
     assert [p.name for p in tmp_path.iterdir()] == ["posts.csv"]
 
@@ -76,7 +77,7 @@ def test_written_files_get_the_usual_permissions_not_private_ones(tmp_path):
     import stat
 
     target = tmp_path / "deck.pptx"
-    tables_io.atomic_write_bytes(target, b"x")
+    atomic.atomic_write_bytes(target, b"x")
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from rlff.charts_base import month_label
-from rlff.charts_boss import tiles_caption, top_posts_caption
+from rlff.charts.base import month_label
+from rlff.charts.boss import tiles_caption, top_posts_caption
 from rlff.i18n import fmt_int, fmt_month, fmt_pct, t
 from rlff.metrics import previous_month
 from rlff_app import show

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from rlff.i18n import fmt_date, fmt_int, fmt_month, t
-from rlff.imports import MAX_UPLOAD_MB, blank_template
+from rlff.io.imports import MAX_UPLOAD_MB, blank_template
 from rlff_app import upload
 from rlff_app.context import DATA_SOURCE, SOURCES, AppContext, PageSpec, current
 from rlff_app.dataset import Gaps, UploadedData, missing_label, missing_reason, missing_upload, templates_needed

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from rlff.charts_base import month_label
+from rlff.charts.base import month_label
 from rlff.i18n import fmt_duration_minutes, fmt_int, fmt_pct, t
 from rlff_app import show
 from rlff_app.context import AppContext, PageSpec, current

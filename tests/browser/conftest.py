@@ -1,6 +1,6 @@
 """Shared fixtures of the real-browser tests: the served dashboard and a headless Chromium.
 
-The dashboard runs as ``python -m rlff_app.launch dashboard.py`` (``streamlit run``, as ``rlff dashboard`` starts it) on a free loopback port
+The dashboard runs as ``python -m rlff_app.startup.launch dashboard.py`` (``streamlit run``, as ``rlff dashboard`` starts it) on a free loopback port
 (health polled on ``/_stcore/health``); Chromium is the system one, /usr/bin/chromium,
 driven by Playwright (never ``playwright install``). Export and import tests reuse both.
 """
@@ -11,8 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from rlff_app.server import CHROMIUM, CHROMIUM_ARGS, served_app
+from served_app import CHROMIUM, CHROMIUM_ARGS, served_app
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from served_app import charts_drawn, open_sidebar_group, wait_for_charts, wait_idle
+
 from rlff import metrics
 from rlff.i18n import fmt_int
-from rlff.scenario import DEFAULT
-from rlff.simulate import simulate
-from rlff_app.server import charts_drawn, open_sidebar_group, wait_for_charts, wait_idle
+from rlff.simulation.scenario import DEFAULT
+from rlff.simulation.simulate import simulate
 
 TILE_VALUES = "[data-testid='stMetricValue']"
 
@@ -77,7 +78,7 @@ CALCULATIONS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot
 
 def test_each_new_chart_is_computed_once_after_a_knob_change(page, dashboard_url):
     """Streamlit hands plotly.js a copy of each new figure right after drawing it: with the
-    template folded in and plain arrays (rlff.browser_figure), plotly.js finds nothing to redo."""
+    template folded in and plain arrays (rlff_app.browser_figure), plotly.js finds nothing to redo."""
     page.context.add_init_script(COUNT_PLOTS_JS)
     page.goto(f"{dashboard_url}/side?seed=5", wait_until="domcontentloaded")
     wait_for_charts(page, 10)

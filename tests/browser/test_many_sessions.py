@@ -1,7 +1,7 @@
 """Twenty sessions opening together on a freshly started server all render, with no exception.
 
 A browser-free client (benchmarks/bench_load.py) speaks Streamlit's websocket protocol.
-The server is started the way ``rlff dashboard`` starts it (rlff_app.launch): the
+The server is started the way ``rlff dashboard`` starts it (rlff_app.startup.launch): the
 warm-up runs in the background while the sessions arrive, and they must wait for it.
 """
 
@@ -12,7 +12,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from rlff_app.server import served_app
+from served_app import served_app
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 

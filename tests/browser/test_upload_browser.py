@@ -7,8 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from export_samples import X_POSTS_HEADER, to_csv  # noqa: E402
-
-from rlff_app.server import wait_for_charts, wait_idle  # noqa: E402
+from served_app import wait_for_charts, wait_idle  # noqa: E402
 
 PAYLOAD = '<script>window.__pwned=1</script> <img src=x onerror="window.__pwned=2"> [click](javascript:alert(1))'
 FILE_NAME = "<img src=x onerror=window.__pwned=3>.csv"

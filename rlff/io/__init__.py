@@ -1,0 +1,1 @@
+"""Tables in and out: RLFF's CSV folders, platform exports, atomic writes."""
