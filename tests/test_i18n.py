@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import string
+from pathlib import Path
 
 import pytest
 
 from rlff import i18n
 from rlff.charts import CHART_KEYS
 from rlff.i18n import NNBSP, fmt_duration_minutes, fmt_eur, fmt_float, fmt_int, fmt_month, fmt_pct, name, t
+from rlff.i18n.catalogs import catalog_path
 from rlff.schema import (
     ACTIVITIES,
     COST_CATEGORIES,
@@ -19,6 +21,8 @@ from rlff.schema import (
     POST_FORMATS,
 )
 from rlff_app.query import KNOBS, REPLY_POLICIES
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _placeholders(text: str) -> set[str]:
@@ -145,3 +149,23 @@ def test_months_are_written_in_the_language():
 def test_plotly_separators_match_the_number_formats():
     assert i18n.plotly_separators("en") == ".,"
     assert i18n.plotly_separators("fr") == f",{NNBSP}"
+
+
+def test_every_compiled_catalog_matches_its_po_file():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("compile_catalogs", ROOT / "scripts" / "compile_catalogs.py")
+    assert spec is not None and spec.loader is not None
+    compile_catalogs = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(compile_catalogs)
+    for lang in i18n.LANGS:
+        po, mo = catalog_path(lang, ".po"), catalog_path(lang)
+        assert mo.read_bytes() == compile_catalogs.compiled(po), f"{mo} is stale: run scripts/compile_catalogs.py"
+
+
+def test_the_catalog_reader_gives_every_french_text_of_the_po_file():
+    from babel.messages.pofile import read_po
+
+    with catalog_path("fr", ".po").open("rb") as fh:
+        po = {m.id: m.string for m in read_po(fh) if m.id and m.string}
+    assert po == {k: v["fr"] for k, v in i18n.STRINGS.items() if "fr" in v}
