@@ -58,6 +58,36 @@ def _add_common(p: argparse.ArgumentParser, *, lang: bool = True) -> None:
         p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of texts and labels")
 
 
+def _month(text: str):  # noqa: ANN202 - returns datetime.date
+    """``--month YYYY-MM`` as the month's first day."""
+    from rlff.metrics.periods import parse_month
+
+    try:
+        return parse_month(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _add_month(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--month",
+        type=_month,
+        default=None,
+        metavar="YYYY-MM",
+        help="month to report on (default: the last complete month of the data)",
+    )
+
+
+def _select_month(tables, month):  # noqa: ANN001, ANN202 - rlff.schema.Tables, datetime.date | None -> Tables
+    """``tables`` reporting on ``month`` (None: the data's own month); a month without data is a CommandError."""
+    from rlff.metrics.periods import MonthOutOfRange, with_month
+
+    try:
+        return with_month(tables, month)
+    except MonthOutOfRange as exc:
+        raise CommandError(str(exc)) from None
+
+
 def _load(data: str | None, seed: int, lang: str = "en"):  # noqa: ANN202 - returns rlff.schema.Tables
     """Tables from a folder of RLFF CSVs, or the default scenario simulated with ``seed``."""
     if data is None:
@@ -145,7 +175,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from rlff.metrics import report
     from rlff.metrics.gaps import honest_report
 
-    tables = _load(args.data, args.seed)
+    tables = _select_month(_load(args.data, args.seed), args.month)
     rep = honest_report(report(tables), tables)  # what the data cannot give is null, never an invented 0
     if args.json:
         print(json.dumps(rep, indent=2, ensure_ascii=False, sort_keys=False))
@@ -177,7 +207,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         except ChromiumMissing:
             renderer = None  # export_command reports it, with both fixes, before writing anything
     try:
-        tables = _load(args.data, args.seed, args.lang)
+        tables = _select_month(_load(args.data, args.seed, args.lang), args.month)
     except BaseException:
         if renderer is not None:
             renderer.close(wait=False)
@@ -223,12 +253,13 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
 
 EXAMPLES = {
     "generate": "example:\n  rlff generate --seed 7 --lang fr --out data/\n",
-    "report": "examples:\n  rlff report\n  rlff report --json\n  rlff report --data data/ --json\n",
+    "report": "examples:\n  rlff report\n  rlff report --json\n  rlff report --data data/ --json\n  rlff report --month 2025-12\n",
     "import": "example:\n  rlff import tweet_activity_metrics.csv inbox.csv costs.csv --out mydata/\n"
     "  rlff report --data mydata/\n",
     "export": "examples:\n  rlff export --format pptx --out deck.pptx\n"
     "  rlff export --format png --out charts/ --lang fr\n"
-    "  rlff export --format pptx --honest --data mydata/ --out honest.pptx\n",
+    "  rlff export --format pptx --honest --data mydata/ --out honest.pptx\n"
+    "  rlff export --format pptx --month 2025-12 --out december.pptx\n",
     "dashboard": "example:\n  rlff dashboard --port 8501\n",
 }
 
@@ -262,6 +293,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default=None, help="folder of RLFF CSVs (default: simulate the default scenario)")
     p.add_argument("--seed", type=_seed, default=0, help="random seed when simulating")
     p.add_argument("--json", action="store_true", help="print a JSON object instead of text")
+    _add_month(p)
 
     p = add(
         "import", "Turn platform exports (X, Facebook, Instagram, LinkedIn, RLFF CSVs) into RLFF tables.", cmd_import
@@ -277,6 +309,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default=None, help="folder of RLFF CSVs (default: simulate the default scenario)")
     _add_common(p)
     p.add_argument("--honest", action="store_true", help="the honest edition: red-pen notes and a reality appendix")
+    _add_month(p)
 
     p = add("dashboard", "Open the dashboard in a browser.", cmd_dashboard)
     p.add_argument("--port", type=int, default=8501, help="port to serve on")

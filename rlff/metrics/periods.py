@@ -9,14 +9,17 @@ new frames or numbers out; the frames given are never modified.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TypeAlias
 
 import numpy as np
 import pandas as pd
 
-from rlff.schema import Tables
+from rlff.schema import COLUMNS, Tables
 
 MonthLike: TypeAlias = pd.Timestamp | date | str
 
@@ -228,3 +231,116 @@ def audience_total(followers: pd.DataFrame, end: pd.Timestamp | None, column: st
     if last.empty:
         return None
     return int(last[column].sum())
+
+
+# --- Choosing the reported month ---------------------------------------------------------
+# Every metric reads the reported month from ``tables.meta.reported_month`` (resolve_month),
+# so looking at another month is one change of the meta: :func:`with_month`.
+
+_MONTH_TEXT = re.compile(r"\d{4}-\d{2}")
+
+
+class MonthOutOfRange(ValueError):
+    """A month the data has no day of. ``str()`` is the one-line message for users.
+
+    Attributes:
+        month: First day of the month asked for.
+        first: First day of the data's first month.
+        last: First day of the data's last month.
+    """
+
+    def __init__(self, month: date, first: date, last: date) -> None:
+        self.month, self.first, self.last = month, first, last
+        super().__init__(f"no data for {month:%Y-%m}: the data covers {first:%Y-%m} to {last:%Y-%m}")
+
+
+@dataclass(frozen=True)
+class MonthCoverage:
+    """How much of a month the data covers.
+
+    Attributes:
+        month: First day of the month.
+        partial: The data starts after the month's first day or ends before its last day.
+        empty: No row of any table is dated in the month.
+    """
+
+    month: date
+    partial: bool
+    empty: bool
+
+
+def parse_month(text: str) -> date:
+    """The first day of a month written ``YYYY-MM`` (as in ``--month 2025-09`` or ``?month=2025-09``).
+
+    Raises:
+        ValueError: ``text`` is not a month written ``YYYY-MM``.
+    """
+    cleaned = text.strip()
+    if _MONTH_TEXT.fullmatch(cleaned):
+        year, month = int(cleaned[:4]), int(cleaned[5:])
+        if year >= 1 and 1 <= month <= 12:
+            return date(year, month, 1)
+    raise ValueError(f"month must be written YYYY-MM (e.g. 2025-09), got {text[:40]!r}")
+
+
+def data_months(tables: Tables) -> list[date]:
+    """First day of every month from the data's first day to its last (``meta.start`` to ``meta.end``), oldest first."""
+    first = month_start(tables.meta.start)
+    last = month_start(tables.meta.end)
+    months = []
+    current = first
+    while current <= last:
+        months.append(current.date())
+        current = _shift_month(current, 1)
+    return months
+
+
+def check_month(tables: Tables, month: MonthLike) -> date:
+    """``month`` as its first day, when the data has at least one day of it.
+
+    Raises:
+        MonthOutOfRange: the month is before the data's first day or after its last.
+    """
+    wanted = month_start(month).date()
+    first, last = month_start(tables.meta.start).date(), month_start(tables.meta.end).date()
+    if not first <= wanted <= last:
+        raise MonthOutOfRange(wanted, first, last)
+    return wanted
+
+
+def with_month(tables: Tables, month: MonthLike | None) -> Tables:
+    """``tables`` reporting on ``month``: the same frames, ``meta.reported_month`` moved.
+
+    Every metric, chart and export then reads that month (and compares with the one
+    before it). ``None`` or the month already reported gives ``tables`` itself, so what
+    was computed for it is reused.
+
+    Raises:
+        MonthOutOfRange: the data has no day of ``month`` (see :func:`check_month`).
+    """
+    if month is None:
+        return tables
+    wanted = check_month(tables, month)
+    if wanted == month_start(tables.meta.reported_month).date():
+        return tables
+    return tables.replace(meta=dataclasses.replace(tables.meta, reported_month=wanted))
+
+
+def month_coverage(tables: Tables, month: MonthLike | None = None) -> MonthCoverage:
+    """Whether the data covers all of ``month`` (default: the reported month) and has any row in it."""
+    start, end = month_bounds(resolve_month(tables, month))
+    partial = start < pd.Timestamp(tables.meta.start) or end - pd.Timedelta(days=1) > pd.Timestamp(tables.meta.end)
+    empty = True
+    for name, columns in COLUMNS.items():
+        frame = tables.table(name)
+        if frame.empty:
+            continue
+        for column, (kind, _meaning) in columns.items():
+            # first_response_at is an answer, not a row of the month: a month with only answers is empty.
+            if kind in ("date", "datetime") and column != "first_response_at":
+                if in_period(frame[column], start, end).any():
+                    empty = False
+                    break
+        if not empty:
+            break
+    return MonthCoverage(month=start.date(), partial=partial, empty=empty)
