@@ -15,6 +15,7 @@ tables, with what the files cannot tell shown as "—" (:mod:`rlff_app.dataset`)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +25,11 @@ import streamlit as st
 from rlff import charts, metrics
 from rlff.charts import Chart, build_chart, chart_inputs
 from rlff.memo import shared
+from rlff.metrics.periods import parse_month, with_month
 from rlff.schema import Tables
 from rlff.simulation.scenario import Scenario
 from rlff.simulation.simulate import simulate
-from rlff_app.dataset import Gaps, UploadedData, chart_hint, honest_chart, honest_kpis, honest_reality
+from rlff_app.dataset import Gaps, chart_hint, gaps_of, honest_chart, honest_kpis, honest_reality
 
 CONTEXT = "rlff.context"
 UPLOAD_TABLES = "rlff.upload.tables"
@@ -52,12 +54,30 @@ def simulated_tables(_scenario: Scenario, seed: int, data_key: str) -> Tables:
     return simulate(_scenario, seed)
 
 
-def _tables(scenario: Scenario, seed: int, data_key: str) -> Tables:
-    if data_key.startswith("upload|"):
+MONTH_SEP = "|month="  # data_key suffix naming the month shown, when it is not the data's own
+
+
+@st.cache_resource(max_entries=64, ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def month_tables(_base: Tables, base_key: str, month: str) -> Tables:
+    """``_base`` (the data named ``base_key``) reporting on ``month`` ("YYYY-MM"): the same frames, another meta.
+
+    Kept as one object per month, so the metrics memoised on it (rlff.memo.shared) last across reruns.
+    """
+    return with_month(_base, parse_month(month))
+
+
+def _base_tables(scenario: Scenario, seed: int, base_key: str) -> Tables:
+    if base_key.startswith("upload|"):
         uploaded = st.session_state.get(UPLOAD_TABLES)
         if isinstance(uploaded, Tables):
             return uploaded
-    return simulated_tables(scenario, seed, data_key)
+    return simulated_tables(scenario, seed, base_key)
+
+
+def _tables(scenario: Scenario, seed: int, data_key: str) -> Tables:
+    base_key, _, month = data_key.partition(MONTH_SEP)
+    base = _base_tables(scenario, seed, base_key)
+    return month_tables(base, base_key, month) if month else base
 
 
 @st.cache_data(max_entries=32, ttl=CACHE_TTL_SECONDS, show_spinner=False)
@@ -101,7 +121,7 @@ def one_chart(_scenario: Scenario, seed: int, data_key: str, key: str, lang: str
     inputs = chart_inputs(tables, key)
     if data_key.startswith("upload|"):
         inputs = f"{data_key}|{inputs}"  # what the files cannot tell depends on the upload
-    return chart_of_inputs(tables, _gaps(data_key), inputs, key, lang)
+    return chart_of_inputs(tables, _gaps(tables), inputs, key, lang)
 
 
 # One entry per chart, so a view builds only what it shows and the side-by-side view
@@ -112,12 +132,9 @@ def chart_of_inputs(_tables: Tables, _gaps: Gaps, inputs: str, key: str, lang: s
     return honest_chart(build_chart(_tables, key, lang=lang), _gaps, lang)
 
 
-def _gaps(data_key: str) -> Gaps:
-    """What the data of ``data_key`` cannot tell: nothing for the simulation."""
-    uploaded = st.session_state.get(UPLOAD_INFO)
-    if data_key.startswith("upload|") and isinstance(uploaded, UploadedData):
-        return uploaded.gaps
-    return Gaps()
+def _gaps(tables: Tables) -> Gaps:
+    """What ``tables`` cannot tell for its reported month: nothing for the simulation (computed once per object)."""
+    return shared(tables, gaps_of)
 
 
 def uses_upload() -> bool:
@@ -129,9 +146,10 @@ def uses_upload() -> bool:
     )
 
 
-def data_key(scenario: Scenario, seed: int, upload_digest: str | None = None) -> str:
-    """The cache key of a dataset: an upload's digest, or the scenario and the seed."""
-    return f"upload|{upload_digest}" if upload_digest else f"sim|{seed}|{scenario!r}"
+def data_key(scenario: Scenario, seed: int, upload_digest: str | None = None, month: date | None = None) -> str:
+    """The cache key of a dataset: an upload's digest, or the scenario and the seed; then the month shown, if chosen."""
+    base = f"upload|{upload_digest}" if upload_digest else f"sim|{seed}|{scenario!r}"
+    return base if month is None else f"{base}{MONTH_SEP}{month:%Y-%m}"
 
 
 @dataclass(frozen=True)
@@ -142,20 +160,25 @@ class AppContext:
     seed: int
     lang: str
     state: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    month: date | None = None  # the month shown; None: the data's own (its last complete month)
 
     @property
     def data_key(self) -> str:
-        """Cache key of the data in use: the uploaded tables if switched to them, else the simulation."""
+        """Cache key of the data in use (the uploaded tables if switched to them, else the simulation) and its month."""
         digest = st.session_state.get(UPLOAD_KEY) if uses_upload() else None
-        return data_key(self.scenario, self.seed, str(digest) if digest else None)
+        return data_key(self.scenario, self.seed, str(digest) if digest else None, self.month)
 
     def tables(self) -> Tables:
-        """The dataset every view draws (the upload when switched to it, else the simulation)."""
+        """The dataset every view draws (the upload when switched to it, else the simulation), for the month shown."""
         return _tables(self.scenario, self.seed, self.data_key)
 
+    def base_tables(self) -> Tables:
+        """The dataset in use reporting on its own month (what the month picker offers months of)."""
+        return _tables(self.scenario, self.seed, self.data_key.partition(MONTH_SEP)[0])
+
     def gaps(self) -> Gaps:
-        """What the data in use cannot tell (nothing, for the simulation)."""
-        return _gaps(self.data_key)
+        """What the data in use cannot tell for the month shown (nothing, for the simulation)."""
+        return _gaps(self.tables())
 
     def chart_hint(self, key: str) -> str | None:
         """What to upload to draw the chart ``key``, when the data in use lacks it."""

@@ -34,6 +34,7 @@ from rlff.i18n import check_lang, t
 from rlff.simulation.scenario import DEFAULT, ScenarioError
 from rlff_app import sidebar
 from rlff_app.context import CONTEXT, AppContext, PageSpec, uses_upload
+from rlff_app.month_picker import pick_month
 from rlff_app.pages import PAGES
 from rlff_app.query import scenario_from_state
 from rlff_app.show import plain_md
@@ -56,6 +57,7 @@ def _pages(lang: str) -> list[st.Page]:
 def main() -> None:
     """Draw one run of the app."""
     st.set_page_config(page_title="RLFF", layout="wide")  # default favicon: nothing fetched from a CDN
+    month_slot = st.sidebar.container()  # the month picker heads the sidebar; drawn once the data is known
     state = sidebar.render()
     lang = check_lang(str(state["lang"]))
     for problem in sidebar.pop_query_problems():
@@ -73,6 +75,9 @@ def main() -> None:
         else:
             error = str(exc)
             st.session_state.pop(CONTEXT, None)
+    ctx = st.session_state.get(CONTEXT)
+    if isinstance(ctx, AppContext):
+        st.session_state[CONTEXT] = pick_month(ctx, month_slot)
     nav = st.navigation(_pages(lang))
     if error is not None:
         st.error(plain_md(t("app.scenario_error", lang, message=error)), icon="⚠️")
