@@ -4,12 +4,11 @@ Caching lives here, around pure ``rlff`` calls, and is bounded. A knob change gi
 new :class:`~rlff.simulation.scenario.Scenario`, so only the functions whose arguments changed
 run again; switching pages reuses the same tables.
 
-Every page reads its data through :class:`AppContext`. The "Your data" page
-(:mod:`rlff_app.upload`) keeps an upload's :class:`~rlff.schema.Tables` under
-``st.session_state[UPLOAD_TABLES]``, a content digest under ``UPLOAD_KEY`` and the
-:class:`~rlff_app.dataset.UploadedData` under ``UPLOAD_INFO``; when the switch
-``st.session_state[DATA_SOURCE]`` says "upload", every view and the exports draw those
-tables, with what the files cannot tell shown as "—" (:mod:`rlff_app.dataset`).
+Every page reads its data through :class:`AppContext`. When the sidebar's data picker
+(:mod:`rlff_app.brand_picker`) shows a brand of the workspace, this run's tables of that
+brand are under ``st.session_state[BRAND_TABLES]`` and their state key under ``BRAND_KEY``
+(:mod:`rlff_app.workspace`); every view and the exports then draw them, with what the files
+cannot tell shown as "—" (:mod:`rlff_app.dataset`). Otherwise they draw the simulation.
 """
 
 from __future__ import annotations
@@ -32,18 +31,16 @@ from rlff.simulation.simulate import simulate
 from rlff_app.dataset import Gaps, chart_hint, gaps_of, honest_chart, honest_kpis, honest_reality
 
 CONTEXT = "rlff.context"
-UPLOAD_TABLES = "rlff.upload.tables"
-UPLOAD_KEY = "rlff.upload.key"
-UPLOAD_INFO = "rlff.upload.data"
-DATA_SOURCE = "data.source"  # the switch's widget key: "simulation" or "upload"
-SOURCES: tuple[str, ...] = ("simulation", "upload")
+BRAND = "rlff.data.brand"  # the workspace brand shown this run (absent: the simulation)
+BRAND_TABLES = "rlff.data.tables"  # its merged tables
+BRAND_KEY = "rlff.data.key"  # what it holds (rlff_app.workspace.state_key): the cache key of its data
 CACHE_TTL_SECONDS = 3600
 
 
 # Every cached function takes the scenario as ``_scenario`` (not hashed: hashing a
 # dataclass of 40 knobs on every call costs more than the lookup) and is keyed by
 # ``data_key``, a short string that names the data: the scenario's repr and the seed, or
-# the digest of an upload. Tables and figures are kept as objects (cache_resource):
+# the state key of a workspace brand. Tables and figures are kept as objects (cache_resource):
 # unpickling 1 MB of tables or eleven figures on every rerun would eat the rerun budget.
 # Nothing mutates them: builders never modify a frame, st.plotly_chart serialises a copy.
 
@@ -67,10 +64,10 @@ def month_tables(_base: Tables, base_key: str, month: str) -> Tables:
 
 
 def _base_tables(scenario: Scenario, seed: int, base_key: str) -> Tables:
-    if base_key.startswith("upload|"):
-        uploaded = st.session_state.get(UPLOAD_TABLES)
-        if isinstance(uploaded, Tables):
-            return uploaded
+    if base_key.startswith("brand|"):
+        stored = st.session_state.get(BRAND_TABLES)
+        if isinstance(stored, Tables):
+            return stored
     return simulated_tables(scenario, seed, base_key)
 
 
@@ -119,8 +116,8 @@ def one_chart(_scenario: Scenario, seed: int, data_key: str, key: str, lang: str
     """
     tables = _tables(_scenario, seed, data_key)
     inputs = chart_inputs(tables, key)
-    if data_key.startswith("upload|"):
-        inputs = f"{data_key}|{inputs}"  # what the files cannot tell depends on the upload
+    if data_key.startswith("brand|"):
+        inputs = f"{data_key}|{inputs}"  # what the files cannot tell depends on the brand's files
     return chart_of_inputs(tables, _gaps(tables), inputs, key, lang)
 
 
@@ -137,18 +134,14 @@ def _gaps(tables: Tables) -> Gaps:
     return shared(tables, gaps_of)
 
 
-def uses_upload() -> bool:
-    """True when the switch says "my data" and an upload is loaded in this session."""
-    return (
-        st.session_state.get(DATA_SOURCE) == "upload"
-        and bool(st.session_state.get(UPLOAD_KEY))
-        and isinstance(st.session_state.get(UPLOAD_TABLES), Tables)
-    )
+def uses_workspace() -> bool:
+    """True when this run shows a brand of the workspace (its tables are loaded), not the simulation."""
+    return bool(st.session_state.get(BRAND_KEY)) and isinstance(st.session_state.get(BRAND_TABLES), Tables)
 
 
-def data_key(scenario: Scenario, seed: int, upload_digest: str | None = None, month: date | None = None) -> str:
-    """The cache key of a dataset: an upload's digest, or the scenario and the seed; then the month shown, if chosen."""
-    base = f"upload|{upload_digest}" if upload_digest else f"sim|{seed}|{scenario!r}"
+def data_key(scenario: Scenario, seed: int, brand_key: str | None = None, month: date | None = None) -> str:
+    """The cache key of a dataset: a brand's state key, or the scenario and the seed; then the month shown, if chosen."""
+    base = f"brand|{brand_key}" if brand_key else f"sim|{seed}|{scenario!r}"
     return base if month is None else f"{base}{MONTH_SEP}{month:%Y-%m}"
 
 
@@ -164,12 +157,12 @@ class AppContext:
 
     @property
     def data_key(self) -> str:
-        """Cache key of the data in use (the uploaded tables if switched to them, else the simulation) and its month."""
-        digest = st.session_state.get(UPLOAD_KEY) if uses_upload() else None
-        return data_key(self.scenario, self.seed, str(digest) if digest else None, self.month)
+        """Cache key of the data in use (the workspace brand shown, else the simulation) and its month."""
+        key = st.session_state.get(BRAND_KEY) if uses_workspace() else None
+        return data_key(self.scenario, self.seed, str(key) if key else None, self.month)
 
     def tables(self) -> Tables:
-        """The dataset every view draws (the upload when switched to it, else the simulation), for the month shown."""
+        """The dataset every view draws (the workspace brand shown, else the simulation), for the month shown."""
         return _tables(self.scenario, self.seed, self.data_key)
 
     def base_tables(self) -> Tables:

@@ -33,7 +33,8 @@ import rlff_app.startup.warmup  # noqa: F401
 from rlff.i18n import check_lang, t
 from rlff.simulation.scenario import DEFAULT, ScenarioError
 from rlff_app import sidebar
-from rlff_app.context import CONTEXT, AppContext, PageSpec, uses_upload
+from rlff_app.brand_picker import pick_brand
+from rlff_app.context import CONTEXT, AppContext, PageSpec, uses_workspace
 from rlff_app.month_picker import pick_month
 from rlff_app.pages import PAGES
 from rlff_app.query import scenario_from_state
@@ -57,9 +58,10 @@ def _pages(lang: str) -> list[st.Page]:
 def main() -> None:
     """Draw one run of the app."""
     st.set_page_config(page_title="RLFF", layout="wide")  # default favicon: nothing fetched from a CDN
-    month_slot = st.sidebar.container()  # the month picker heads the sidebar; drawn once the data is known
+    data_slot = st.sidebar.container()  # the data and month pickers head the sidebar; drawn once the language is known
     state = sidebar.render()
     lang = check_lang(str(state["lang"]))
+    pick_brand(lang, data_slot)
     for problem in sidebar.pop_query_problems():
         # The value comes from the link: escaped, so a crafted URL cannot add links or markup.
         message = t("app.query_error", lang, key=problem.key, value=problem.value, message=t(problem.reason, lang))
@@ -69,7 +71,7 @@ def main() -> None:
         scenario, seed = scenario_from_state(state)
         st.session_state[CONTEXT] = AppContext(scenario=scenario, seed=seed, lang=lang, state=state)
     except ScenarioError as exc:
-        if uses_upload():  # the views draw the uploaded files: the broken scenario only gets a note
+        if uses_workspace():  # the views draw the workspace brand: the broken scenario only gets a note
             st.sidebar.warning(plain_md(t("app.scenario_error", lang, message=exc)))
             st.session_state[CONTEXT] = AppContext(scenario=DEFAULT, seed=0, lang=lang, state=state)
         else:
@@ -77,7 +79,7 @@ def main() -> None:
             st.session_state.pop(CONTEXT, None)
     ctx = st.session_state.get(CONTEXT)
     if isinstance(ctx, AppContext):
-        st.session_state[CONTEXT] = pick_month(ctx, month_slot)
+        st.session_state[CONTEXT] = pick_month(ctx, data_slot)
     nav = st.navigation(_pages(lang))
     if error is not None:
         st.error(plain_md(t("app.scenario_error", lang, message=error)), icon="⚠️")

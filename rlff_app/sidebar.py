@@ -19,7 +19,6 @@ import streamlit as st
 
 from rlff.i18n import check_lang, name, t
 from rlff.simulation.scenario import SOCIAL_PLATFORMS
-from rlff_app.context import uses_upload
 from rlff_app.query import (
     GROUPS,
     KNOBS,
@@ -108,8 +107,6 @@ def render() -> dict[str, Any]:
     lang = check_lang(str(st.session_state.get(KNOBS_BY_NAME["lang"].key, "en")))
     with st.sidebar:
         st.header(t("sidebar.title", lang))
-        if uses_upload():
-            st.info(t("data.sidebar_note", lang), icon=":material/upload_file:")
         st.caption(t("sidebar.intro", lang))
         for knob in KNOBS:
             if knob.name in ALWAYS_SHOWN:

@@ -1,29 +1,27 @@
-"""The session's uploaded dataset: read new files, keep the last good data, switch the dashboard to it.
+"""Uploads go to the workspace: each batch of files is one import of a brand, removed again by its undo.
 
-Files add up: each upload joins the files already loaded (a file with the same name, or
-the same bytes, replaces the earlier one), so a reader can go to another view and come
-back with the inbox. A file that cannot be read adds its message to the report and changes
-nothing else: the data loaded before stays in use. Nothing here raises: an importer bug
-becomes a message, never a traceback.
+What the dashboard shows is what the workspace holds: the upload widget only adds files
+(it is emptied once they are stored, so its × has nothing left to take away), and an
+import is taken out with its "Remove" button in the history (:func:`undo`). A file that
+cannot be read is reported and the others of the batch are stored; nothing here raises:
+a workspace or importer failure becomes a message, never a traceback.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 import streamlit as st
 
-from rlff_app.context import DATA_SOURCE, UPLOAD_INFO, UPLOAD_KEY, UPLOAD_TABLES
-from rlff_app.dataset import UploadedData, uploaded_data
+from rlff.i18n import t
+from rlff.io.workspace import ImportRecord, Workspace, WorkspaceError
+from rlff_app import workspace
 
-if TYPE_CHECKING:
-    from rlff.io.imports import ImportResult
-
-REPORT = "rlff.upload.report"  # the last batch's BatchReport
-SEEN = "rlff.upload.seen"  # file ids already read (the uploader returns every file on every rerun)
-NONCE = "rlff.upload.nonce"  # bumped by "Forget my files" to give the uploader a fresh, empty key
+REPORT = "rlff.upload.report"  # the last batch's BatchReport (or the last undo's UndoReport)
+SEEN = "rlff.upload.seen"  # file ids already handled (the uploader returns every file on every rerun)
+NONCE = "rlff.upload.nonce"  # bumped after each batch: a fresh, empty uploader
 
 
 class UploadedFileLike(Protocol):
@@ -40,113 +38,114 @@ class BatchReport:
     """What the last upload did.
 
     Attributes:
-        read: Files read and added to the dataset.
+        read: Files stored (in import ``import_id`` of ``brand``).
         problems: One paragraph per file that could not be read (rlff.io.imports.ImportProblem text).
-        notes: The importer's notes about the batch (the same file twice, …).
-        error: An unexpected failure, already phrased for the reader, or None.
-        kept_previous: True when nothing new was loaded and the earlier data stays in use.
-        replaced: Earlier files a new one replaced (same name or same bytes).
+        notes: What the importer noticed (the same file twice, a file already in the workspace…).
+        error: A workspace or importer failure, already phrased for the reader, or None.
+        brand: The brand the files went to (None when nothing was stored).
+        import_id: The import's number in the workspace (None when nothing was stored).
     """
 
     read: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     error: str | None = None
-    kept_previous: bool = False
-    replaced: tuple[str, ...] = ()
+    brand: str | None = None
+    import_id: int | None = None
+
+    @property
+    def stored(self) -> bool:
+        """True when an import was added to the workspace."""
+        return self.import_id is not None
 
 
-def current() -> UploadedData | None:
-    """The dataset loaded in this session, if any."""
-    data = st.session_state.get(UPLOAD_INFO)
-    return data if isinstance(data, UploadedData) else None
+@dataclass(frozen=True)
+class UndoReport:
+    """What the last "Remove" did: the import taken out, or why it was refused."""
+
+    import_id: int
+    files: tuple[str, ...] = ()
+    error: str | None = None
 
 
-def last_report() -> BatchReport | None:
-    """What the last upload did (shown until the next one)."""
+def last_report() -> BatchReport | UndoReport | None:
+    """What the last upload or removal did (shown until the next one)."""
     report = st.session_state.get(REPORT)
-    return report if isinstance(report, BatchReport) else None
+    return report if isinstance(report, BatchReport | UndoReport) else None
 
 
 def uploader_key() -> str:
-    """The uploader's widget key: "data.upload", then a fresh one after each "Forget my files"."""
+    """The uploader's widget key: "data.upload", then a fresh one after each batch."""
     nonce = int(st.session_state.get(NONCE, 0))
     return "data.upload" if nonce == 0 else f"data.upload.{nonce}"
 
 
-def _keep(data: UploadedData) -> None:
-    st.session_state[UPLOAD_INFO] = data
-    st.session_state[UPLOAD_TABLES] = data.tables
-    st.session_state[UPLOAD_KEY] = data.digest
+def store(files: Sequence[tuple[str, bytes]], brand: str | None, lang: str, ws: Workspace | None = None) -> BatchReport:
+    """Store ``files`` as one import of ``brand`` (None: the brand the files name, else "default").
 
-
-def forget() -> None:
-    """Callback of "Forget my files": drop the dataset, the report, and empty the uploader."""
-    for key in (UPLOAD_INFO, UPLOAD_TABLES, UPLOAD_KEY, REPORT, SEEN):
-        st.session_state.pop(key, None)
-    st.session_state[NONCE] = int(st.session_state.get(NONCE, 0)) + 1
-    st.session_state[DATA_SOURCE] = "simulation"
-
-
-def _combine(kept: Sequence[ImportResult], new: Sequence[ImportResult]) -> list[ImportResult]:
-    """The earlier files, minus those a new file replaces (same name or same bytes), then the new ones."""
-    names = {r.filename for r in new}
-    digests = {r.digest for r in new}
-    return [r for r in kept if r.filename not in names and r.digest not in digests] + list(new)
-
-
-def read_new_files(files: Sequence[UploadedFileLike], unexpected: str) -> BatchReport | None:
-    """Read the files the uploader holds that were not read yet; returns the batch's report, or None.
-
-    On success the dashboard switches to the data (``DATA_SOURCE`` = "upload"); call this
-    before the switch widget is drawn.
-
-    Args:
-        files: What ``st.file_uploader(accept_multiple_files=True)`` returned.
-        unexpected: The message for a failure of the importer itself, with an ``{error}`` placeholder.
+    Files that cannot be read are reported and left out; the others are stored together.
+    Safe to call from several sessions at once: the workspace queues the writes.
     """
     # Here, not at the top: the readers (pandera, spreadsheet libraries) load on the first upload.
-    from rlff.io.imports import import_files, merge_results
+    from rlff.io.imports import ImportProblem
 
+    problems: list[str] = []
+    todo = list(files)
+    try:
+        target = ws if ws is not None else workspace.for_writing()
+        while True:
+            try:
+                record = target.import_files(todo, brand=brand)
+                break
+            except ImportProblem as problem:
+                bad = list(getattr(problem, "problems", [problem]))
+                problems += [str(p) for p in bad]
+                names = {p.file for p in bad}
+                left = [f for f in todo if f[0] not in names]
+                if not left or len(left) == len(todo):
+                    return BatchReport(problems=tuple(problems))
+                todo = left  # store the files that read fine
+    except WorkspaceError as exc:
+        return BatchReport(problems=tuple(problems), error=exc.message(lang))
+    except Exception as exc:  # noqa: BLE001 - an importer or database bug: a message, and nothing stored
+        return BatchReport(problems=tuple(problems), error=t("data.unexpected", lang, error=type(exc).__name__))
+    return _stored(record, problems)
+
+
+def _stored(record: ImportRecord, problems: list[str]) -> BatchReport:
+    return BatchReport(
+        read=tuple(f.name for f in record.files),
+        problems=tuple(problems),
+        notes=tuple(record.warnings),
+        brand=record.brand,
+        import_id=record.id,
+    )
+
+
+def store_new_files(files: Sequence[UploadedFileLike], brand: str | None, lang: str) -> BatchReport | None:
+    """Store the files the uploader holds that were not handled yet; returns the batch's report, or None.
+
+    The uploader is then emptied (a fresh key): the files live in the workspace, listed in the history.
+    """
     seen: set[str] = st.session_state.setdefault(SEEN, set())
     fresh = [f for f in files if f.file_id not in seen]
     if not fresh:
         return None
     seen.update(f.file_id for f in fresh)
-    before = current()
-    try:
-        outcome = import_files([(f.name, f.getvalue()) for f in fresh])
-        results = outcome.results
-        data = None
-        if results:
-            if before is None:
-                data = uploaded_data(outcome.tables, results)
-            else:
-                combined = _combine(before.results, results)
-                notes: list[str] = []
-                tables = merge_results(combined, notes)
-                data = uploaded_data(tables, combined, notes)
-    except Exception as exc:  # an importer bug: a message, and the earlier data stays
-        report = BatchReport(error=unexpected.format(error=type(exc).__name__), kept_previous=before is not None)
-        st.session_state[REPORT] = report
-        return report
-    kept_ids = {id(r) for r in data.results} if data is not None else set()
-    same = {(r.filename, r.digest) for r in results}  # the same file again is not "replaced"
-    replaced = tuple(
-        r.filename
-        for r in (before.results if before else ())
-        if data and id(r) not in kept_ids and (r.filename, r.digest) not in same
-    )
-    per_file = {w for r in results for w in r.warnings}
-    report = BatchReport(
-        read=tuple(r.filename for r in results),
-        problems=tuple(str(p) for p in outcome.problems),
-        notes=tuple(w for w in outcome.warnings if w not in per_file),
-        kept_previous=data is None and before is not None,
-        replaced=replaced,
-    )
-    if data is not None:
-        _keep(data)
-        st.session_state[DATA_SOURCE] = "upload"
+    report = store([(f.name, f.getvalue()) for f in fresh], brand, lang)
     st.session_state[REPORT] = report
+    st.session_state[NONCE] = int(st.session_state.get(NONCE, 0)) + 1
     return report
+
+
+def undo(import_id: int, lang: str) -> None:
+    """Callback of an import's "Remove" button: take exactly its rows out of the workspace."""
+    try:
+        ws = workspace.existing()
+        if ws is None:
+            raise WorkspaceError("workspace.error.no_import", id=import_id)
+        record = ws.undo(import_id)
+    except WorkspaceError as exc:
+        st.session_state[REPORT] = UndoReport(import_id, error=exc.message(lang))
+        return
+    st.session_state[REPORT] = UndoReport(import_id, files=tuple(f.name for f in record.files))

@@ -14,6 +14,9 @@ from rlff.simulation.simulate import simulate
 # Chromium's lasting profile (rlff.export.browser_cache) goes to a folder of this test run, not the
 # user's ~/.cache; the served dashboard in the browser tests inherits it.
 os.environ["RLFF_CACHE_DIR"] = tempfile.mkdtemp(prefix="rlff-test-cache-")
+# Likewise the workspace (rlff.io.workspace): never the user's; tests that store set their own URL.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="rlff-test-data-")
+os.environ.pop("RLFF_DATABASE_URL", None)
 
 
 @pytest.fixture(scope="session")

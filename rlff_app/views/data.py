@@ -1,7 +1,8 @@
-"""Your data: upload exports and RLFF CSVs, see what each file was read as, switch the dashboard to them.
+"""Your data: add exports and RLFF CSVs to a brand of the workspace, see its imports, remove one, see what it lacks.
 
-Everything that comes from a file (names, brand, cells, import messages) is shown as
-plain text: ``st.dataframe``, ``st.text``, or Markdown-escaped by :func:`rlff_app.show.plain_md`.
+Everything that comes from a file or the workspace (names, brand, cells, import messages) is
+shown as plain text: ``st.dataframe``, ``st.text``, or Markdown-escaped by
+:func:`rlff_app.show.plain_md`.
 """
 
 from __future__ import annotations
@@ -13,24 +14,41 @@ import streamlit as st
 
 from rlff.i18n import fmt_date, fmt_int, fmt_month, t
 from rlff.io.imports import MAX_UPLOAD_MB, blank_template
-from rlff_app import upload
-from rlff_app.context import DATA_SOURCE, SOURCES, AppContext, PageSpec, current
-from rlff_app.dataset import Gaps, UploadedData, missing_label, missing_reason, missing_upload, templates_needed
+from rlff.io.workspace import ImportRecord
+from rlff.schema import TABLE_NAMES, Tables
+from rlff_app import brand_picker, upload
+from rlff_app.context import BRAND, BRAND_TABLES, AppContext, PageSpec, current
+from rlff_app.dataset import (
+    PREVIEW_ROWS,
+    Gaps,
+    gaps_of,
+    missing_label,
+    missing_reason,
+    missing_upload,
+    templates_needed,
+)
 from rlff_app.show import plain_md
 
 
-def _report(report: upload.BatchReport, lang: str) -> None:
-    """What the last upload did: files read, one error per file refused, notes."""
-    if report.read:
-        st.success(plain_md(t("data.read", lang, files=", ".join(report.read))), icon=":material/check:")
-    if report.replaced:
-        st.info(plain_md(t("data.replaced", lang, files=", ".join(report.replaced))))
+def _report(report: upload.BatchReport | upload.UndoReport, lang: str) -> None:
+    """What the last upload or removal did: files stored, one error per file refused, notes."""
+    if isinstance(report, upload.UndoReport):
+        if report.error:
+            st.error(plain_md(report.error), icon=":material/error:")
+        else:
+            files = ", ".join(report.files)
+            st.success(plain_md(t("data.ws.undone", lang, id=report.import_id, files=files)), icon=":material/undo:")
+        return
+    if report.stored:
+        files = ", ".join(report.read)
+        message = t("data.ws.stored", lang, brand=report.brand or "", id=report.import_id, files=files)
+        st.success(plain_md(message), icon=":material/check:")
     for problem in report.problems:
         st.error(plain_md(t("data.problem", lang, message=problem)), icon=":material/error:")
     if report.error:
         st.error(plain_md(report.error), icon=":material/error:")
-    if report.kept_previous:
-        st.info(t("data.kept", lang))
+    if not report.stored:
+        st.info(t("data.ws.nothing_stored", lang))
     for note in report.notes:
         st.warning(plain_md(note))
 
@@ -39,11 +57,35 @@ def _rows(counts: dict[str, int], lang: str) -> str:
     return " · ".join(f"{name} {fmt_int(n, lang)}" for name, n in counts.items() if n)
 
 
-def _dataset(data: UploadedData, lang: str) -> None:
-    """The merged dataset: its brand and period, each file as read, a preview of each."""
+def _history(records: list[ImportRecord], brand: str, lang: str) -> None:
+    """The brand's imports, newest first, each with its "Remove" button."""
+    st.subheader(plain_md(t("data.ws.history", lang, brand=brand)))
+    if not records:
+        st.info(t("data.ws.history.empty", lang))
+        return
+    for record in records:
+        left, right = st.columns([6, 1], vertical_alignment="center")
+        with left:
+            files = ", ".join(f.name for f in record.files)
+            rows = _rows(record.rows, lang) or "—"
+            at = f"{fmt_date(record.at, lang)} {record.at:%H:%M} UTC"
+            st.text(t("data.ws.import_line", lang, id=record.id, at=at, files=files, rows=rows))
+        with right:
+            st.button(
+                t("data.ws.undo", lang),
+                key=f"data.undo.{record.id}",
+                on_click=upload.undo,
+                args=(record.id, lang),
+                help=t("data.ws.undo.help", lang),
+                icon=":material/delete:",
+            )
+
+
+def _dataset(tables: Tables, lang: str) -> None:
+    """The brand's merged data: its period, its months, a preview of each table."""
     st.subheader(t("data.loaded", lang))
-    meta = data.tables.meta
-    st.text(  # the brand comes from a file: plain text
+    meta = tables.meta
+    st.text(  # the brand comes from a file or the workspace: plain text
         t(
             "data.summary",
             lang,
@@ -53,24 +95,14 @@ def _dataset(data: UploadedData, lang: str) -> None:
             month=fmt_month(meta.reported_month, lang),
         )
     )
-    files = pd.DataFrame(
-        {
-            t("data.files.file", lang): [f.filename for f in data.files],
-            t("data.files.kind", lang): [f.label for f in data.files],
-            t("data.files.rows", lang): [_rows(f.row_counts, lang) for f in data.files],
-        }
-    )
-    st.dataframe(files, hide_index=True, width="stretch", key="data.files")
-    for note in data.warnings:
-        st.warning(plain_md(note))
-    for i, f in enumerate(data.files):
-        with st.expander(plain_md(t("data.preview", lang, file=f.filename)), expanded=len(data.files) == 1):
-            for note in f.warnings:
-                st.warning(plain_md(note))
-            for table, frame in f.previews.items():
-                total = fmt_int(f.row_counts.get(table, len(frame)), lang)
-                st.text(t("data.preview.table", lang, table=table, n=len(frame), total=total))
-                st.dataframe(frame, hide_index=True, width="stretch", key=f"data.preview.{i}.{table}")
+    for name in TABLE_NAMES:
+        frame = tables.table(name)
+        if frame.empty:
+            continue
+        with st.expander(plain_md(t("data.preview", lang, file=name))):
+            head = frame.head(PREVIEW_ROWS)
+            st.text(t("data.preview.table", lang, table=name, n=len(head), total=fmt_int(len(frame), lang)))
+            st.dataframe(head, hide_index=True, width="stretch", key=f"data.preview.{name}")
 
 
 def _missing(gaps: Gaps, lang: str) -> None:
@@ -105,40 +137,44 @@ def _missing(gaps: Gaps, lang: str) -> None:
 
 
 def render(ctx: AppContext) -> None:
-    """Draw the upload, the last upload's report, the switch, the dataset and its gaps."""
+    """Draw the upload (to the workspace), the last report, the brand's imports with their undo, its data and gaps."""
     lang = ctx.lang
+    brand = st.session_state.get(BRAND)
     st.title(t("data.heading", lang))
-    st.caption(t("data.intro", lang))
+    st.caption(t("data.ws.intro", lang))
+    target = st.text_input(
+        t("data.ws.target", lang),
+        value=brand or "",
+        key=f"data.target.{brand or ''}",  # a fresh box, holding the brand shown, when the brand changes
+        max_chars=100,
+        help=t("data.ws.target.help", lang),
+    )
     files = st.file_uploader(
-        t("data.upload", lang),
+        t("data.ws.upload", lang),
         accept_multiple_files=True,
         key=upload.uploader_key(),
-        help=t("data.upload.help", lang),
+        help=t("data.ws.upload.help", lang),
         max_upload_size=MAX_UPLOAD_MB,
     )
     st.caption(t("data.limit", lang, mb=MAX_UPLOAD_MB))
-    if upload.read_new_files(files or [], t("data.unexpected", lang)) is not None:
-        st.rerun()  # the sidebar and the context were drawn before the switch moved: draw them again
+    report = upload.store_new_files(files or [], target.strip() or None, lang)
+    if report is not None:
+        if report.brand:
+            brand_picker.request(report.brand)  # show what was just stored
+        st.rerun()  # the sidebar and the context were drawn before the store changed: draw them again
     report = upload.last_report()
     if report is not None:
         _report(report, lang)
-    data = upload.current()
-    st.radio(
-        t("data.source", lang),
-        SOURCES,
-        key=DATA_SOURCE,
-        format_func=lambda s: t(f"data.source.{s}", lang),
-        horizontal=True,
-        disabled=data is None,
-        help=t("data.source.help", lang),
-        persist_state="session",
-    )
-    if data is None:
-        st.info(t("data.none", lang))
+    tables = st.session_state.get(BRAND_TABLES)
+    if not brand or not isinstance(tables, Tables):
+        st.info(t("data.ws.none", lang))
         return
-    _dataset(data, lang)
-    _missing(data.gaps, lang)
-    st.button(t("data.forget", lang), key="data.forget", on_click=upload.forget, help=t("data.forget.help", lang))
+    records = brand_picker.history()
+    _history(records, str(brand), lang)
+    if not records:
+        return
+    _dataset(tables, lang)
+    _missing(gaps_of(tables), lang)
 
 
 PAGE = PageSpec(key="data", title_key="page.data", file=Path(__file__))
