@@ -1,4 +1,7 @@
-"""The "Your data" page in streamlit's AppTest: upload, report, switch, and every view on imported data."""
+"""The "Your data" page in streamlit's AppTest: upload to the workspace, report, data picker, every view on imported data.
+
+Each test has its own workspace (a SQLite file in the test's temporary folder).
+"""
 
 from __future__ import annotations
 
@@ -34,6 +37,14 @@ def _fresh_caches():
     yield
 
 
+@pytest.fixture(autouse=True)
+def database_url(tmp_path, monkeypatch) -> str:
+    """A workspace of this test only."""
+    url = f"sqlite:///{tmp_path / 'workspace.sqlite'}"
+    monkeypatch.setenv("RLFF_DATABASE_URL", url)
+    return url
+
+
 @pytest.fixture(scope="module")
 def x_file() -> tuple[str, bytes, str]:
     name, data, _rows = export_samples.x_posts()
@@ -52,19 +63,29 @@ def _data_page(lang: str = "en") -> AppTest:
     return at.switch_page(VIEWS["data"]).run()
 
 
+def _uploader(at: AppTest):  # noqa: ANN202 - the page's one FileUploader (its key changes after each batch)
+    (widget,) = at.get("file_uploader")
+    return widget
+
+
 def _upload(at: AppTest, *files: tuple[str, bytes, str]) -> AppTest:
-    return at.file_uploader(key="data.upload").set_value(list(files)).run()
+    return _uploader(at).set_value(list(files)).run()
+
+
+def _history(at: AppTest) -> list[str]:
+    """The lines of the brand's import history ("#1 · date · files · rows")."""
+    return [x.value for x in at.text if x.value.startswith("#")]
+
+
+def _source(at: AppTest) -> str:
+    """What the data picker shows: "" for the simulation, else a brand's name."""
+    return at.selectbox(key="data.source").value
 
 
 def _open(at: AppTest, view: str) -> AppTest:
     at.switch_page(VIEWS[view]).run()
     assert not at.exception
     return at
-
-
-def _files(at: AppTest):  # noqa: ANN202 - a DataFrame
-    """The table of files read, first of the data page's dataframes."""
-    return at.dataframe[0].value
 
 
 def _tiles(at: AppTest) -> list[str]:
@@ -74,9 +95,9 @@ def _tiles(at: AppTest) -> list[str]:
 def test_an_x_export_alone_switches_every_view_to_it_with_dashes_for_what_it_cannot_tell(x_file):
     at = _upload(_data_page(), x_file)
     assert not at.exception and not at.error
-    assert at.radio(key="data.source").value == "upload"
-    assert "X per-post export" in _files(at).iloc[0, 1]
-    assert at.text[0].value.startswith("Brand: @acme")
+    assert _source(at) == "@acme"  # the brand the file names
+    assert x_file[0] in _history(at)[0]
+    assert any(x.value.startswith("Brand: @acme") for x in at.text)
     assert {d.key for d in at.get("download_button")} >= {"data.template.inbox", "data.template.costs"}
 
     kpis = metrics.vanity_kpis(import_files([x_file[:2]]).tables)
@@ -116,63 +137,91 @@ def test_the_sample_csvs_uploaded_give_the_tiles_of_the_simulation():
     assert len(at.get("plotly_chart")) == 11
 
 
-def test_a_bad_upload_shows_its_error_and_the_data_loaded_before_stays(x_file):
+def test_a_bad_upload_shows_its_error_and_the_data_stored_before_stays(x_file):
     at = _upload(_data_page(), x_file)
     before = _tiles(_open(at, "boss"))
     at = _open(at, "data")
-    at.file_uploader(key="data.upload").set_value(BAD).run()
+    _upload(at, BAD)
     assert not at.exception
     assert len(at.error) == 1
     assert _shown(at.error[0].value).startswith("Not imported. notes.csv: RLFF does not recognise this file")
-    assert any("The data loaded before is still in use." in i.value for i in at.info)
-    assert at.radio(key="data.source").value == "upload"
-    assert _files(at).iloc[0, 0] == x_file[0]
+    assert any("Nothing was stored" in i.value for i in at.info)
+    assert _source(at) == "@acme"
+    assert len(_history(at)) == 1 and x_file[0] in _history(at)[0]
     assert _tiles(_open(at, "boss")) == before
 
 
-def test_a_bad_first_upload_leaves_the_simulation_and_the_switch_off():
+def test_a_bad_file_among_good_ones_is_reported_and_the_good_ones_are_stored(x_file, database_url):
+    from rlff.io.workspace import open_workspace
+
+    at = _upload(_data_page(), x_file, BAD)
+    assert not at.exception
+    assert len(at.error) == 1 and "notes.csv" in _shown(at.error[0].value)
+    with open_workspace(database_url) as ws:
+        (record,) = ws.history()
+    assert [f.name for f in record.files] == [x_file[0]]
+
+
+def test_a_bad_first_upload_leaves_the_simulation_and_creates_no_brand(database_url):
+    from rlff.io.workspace import open_workspace
+
     at = _upload(_data_page(), BAD)
     assert not at.exception and len(at.error) == 1
-    assert at.radio(key="data.source").value == "simulation"
-    assert at.radio(key="data.source").disabled
+    assert _source(at) == ""
+    assert at.selectbox(key="data.source").options == ["Simulated scenario (the article)"]
     assert _tiles(_open(at, "boss"))[:2] == ["1,754", "9,540"]
+    with open_workspace(database_url) as ws:
+        assert ws.brands() == [] and ws.history() == []
 
 
 def test_a_failure_of_the_importer_itself_is_a_message_not_a_traceback(x_file, monkeypatch):
-    def broken(files):  # noqa: ANN001, ANN202
+    import rlff.io.workspace.store
+
+    def broken(data, name):  # noqa: ANN001, ANN202
         raise RuntimeError("boom")
 
     at = _upload(_data_page(), x_file)
-    monkeypatch.setattr(rlff.io.imports, "import_files", broken)  # upload.py imports it on use
-    at.file_uploader(key="data.upload").set_value([x_file, BAD]).run()
+    monkeypatch.setattr(rlff.io.workspace.store, "read_file", broken)  # what Workspace.import_files reads with
+    _upload(at, BAD)
     assert not at.exception
     assert "an error in RLFF itself: RuntimeError" in _shown(at.error[0].value)
-    assert _files(at).iloc[0, 0] == x_file[0]
+    assert len(_history(at)) == 1 and x_file[0] in _history(at)[0]
 
 
-def test_files_add_up_and_forget_goes_back_to_the_simulation(x_file):
+def test_files_add_up_as_imports_and_removing_one_takes_its_rows_out(x_file):
+    def months(at: AppTest) -> list[str]:
+        return at.selectbox(key="data.month").options
+
+    def missing(at: AppTest) -> set[str]:
+        return set(at.dataframe[-1].value.iloc[:, 0])  # the table of what the files cannot tell comes last
+
     at = _upload(_data_page(), x_file)
-    inbox = export_samples.french_inbox()
-    at.file_uploader(key="data.upload").set_value((inbox[0], inbox[1], "text/csv")).run()
+    assert months(at) == ["September 2026"] and "Response time by message kind" in missing(at)
+    inbox = export_samples.french_inbox()  # messages of November 2026
+    _upload(at, (inbox[0], inbox[1], "text/csv"))
     assert not at.exception and not at.error
-    assert list(_files(at).iloc[:, 0]) == [x_file[0], inbox[0]]
-    at.button(key="data.forget").click().run()
+    history = _history(at)
+    assert history[0].startswith("#2") and inbox[0] in history[0] and x_file[0] in history[1]
+    assert months(at) == ["November 2026", "October 2026", "September 2026"]
+    assert "Response time by message kind" not in missing(at)
+    at.button(key="data.undo.2").click().run()
     assert not at.exception
-    assert at.radio(key="data.source").value == "simulation"
-    assert not at.dataframe
-    assert _tiles(_open(at, "boss"))[:2] == ["1,754", "9,540"]
+    assert any("Import #2 removed" in _shown(s.value) for s in at.success)
+    assert len(_history(at)) == 1
+    assert months(at) == ["September 2026"] and "Response time by message kind" in missing(at)
 
 
-def test_the_switch_takes_the_dashboard_back_to_the_simulation_and_again_to_the_data(x_file):
+def test_the_picker_takes_the_dashboard_back_to_the_simulation_and_again_to_the_brand(x_file):
     at = _upload(_data_page(), x_file)
-    at.radio(key="data.source").set_value("simulation").run()
+    assert at.query_params["brand"] in ("@acme", ["@acme"])
+    at.selectbox(key="data.source").set_value("").run()
+    assert "brand" not in at.query_params
     assert _tiles(_open(at, "boss"))[:2] == ["1,754", "9,540"]
-    assert not at.sidebar.info
     at = _open(at, "data")
-    assert at.radio(key="data.source").value == "simulation"  # kept across pages
-    at.radio(key="data.source").set_value("upload").run()
+    assert _source(at) == ""  # kept across pages
+    at.selectbox(key="data.source").set_value("@acme").run()
     assert _tiles(_open(at, "boss"))[2:] == ["—", "—"]
-    assert "your files" in at.sidebar.info[0].value
+    assert any("@acme" in _shown(c.value) for c in at.sidebar.caption)
 
 
 def test_the_export_page_follows_the_switch_and_the_language(x_file, monkeypatch):
@@ -228,11 +277,20 @@ def test_a_broken_scenario_does_not_hide_the_uploaded_data(x_file):
     assert at.title[0].value == "Monthly report — September 2026"
 
 
-def test_a_file_with_the_same_name_replaces_the_earlier_one(x_file):
+def test_the_same_file_again_is_counted_once(x_file):
     at = _upload(_data_page(), x_file)
-    other = export_samples.x_posts(n=12, seed=9)
-    at.file_uploader(key="data.upload").set_value((x_file[0], other[1], "text/csv")).run()
+    tiles = _tiles(_open(at, "boss"))
+    _upload(_open(at, "data"), x_file)
     assert not at.exception and not at.error
-    assert f"Replaced by the new upload: {x_file[0]}." in [_shown(i.value) for i in at.main.info]
-    assert list(_files(at).iloc[:, 0]) == [x_file[0]]
-    assert _files(at).iloc[0, 2].startswith("posts 12")
+    assert any("already in the workspace" in _shown(w.value) for w in at.warning)
+    assert len(_history(at)) == 2
+    assert _tiles(_open(at, "boss")) == tiles
+
+
+def test_the_uploader_empties_once_the_files_are_stored(x_file):
+    """Its × cannot leave data in use: what the views show is what the workspace holds."""
+    at = _upload(_data_page(), x_file)
+    assert not at.exception
+    assert _uploader(at).value in (None, [])
+    assert _uploader(at).key != "data.upload"  # a fresh, empty widget
+    assert _tiles(_open(at, "boss"))[2:] == ["—", "—"]
