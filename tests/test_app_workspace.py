@@ -76,7 +76,7 @@ def test_viewing_the_dashboard_creates_no_workspace(database):
 
 def test_an_upload_is_stored_and_a_new_session_sees_it(database, tweets):
     name, data, rows = tweets
-    at = _upload(_app(), "acme", (name, data))
+    _upload(_app(), "acme", (name, data))
     assert database.is_file()
     with open_workspace(f"sqlite:///{database}") as ws:
         (record,) = ws.history("acme")
