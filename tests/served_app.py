@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,16 +58,24 @@ def wait_healthy(url: str, timeout: float = 60.0, proc: subprocess.Popen | None 
 
 @contextlib.contextmanager
 def served_app(
-    script: Path = DASHBOARD, port: int | None = None, log: Path | None = None, extra: list[str] | None = None
+    script: Path = DASHBOARD,
+    port: int | None = None,
+    log: Path | None = None,
+    extra: list[str] | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> Iterator[str]:
     """Run the app (see :func:`served_process`) and yield only its base URL."""
-    with served_process(script, port, log, extra) as (url, _proc):
+    with served_process(script, port, log, extra, env) as (url, _proc):
         yield url
 
 
 @contextlib.contextmanager
 def served_process(
-    script: Path = DASHBOARD, port: int | None = None, log: Path | None = None, extra: list[str] | None = None
+    script: Path = DASHBOARD,
+    port: int | None = None,
+    log: Path | None = None,
+    extra: list[str] | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> Iterator[tuple[str, subprocess.Popen]]:
     """Run ``streamlit run script`` headless on 127.0.0.1, as ``rlff dashboard`` does (through
     :mod:`rlff_app.startup.launch`), yield (base URL, process); stop it afterwards.
@@ -77,6 +85,7 @@ def served_process(
         port: a port, or None for a free one.
         log: file receiving the server's stdout and stderr (default: discarded).
         extra: more ``streamlit run`` options.
+        env: variables added to the server's environment (say, ``RLFF_DATABASE_URL`` of a test's workspace).
     """
     port = port or free_port()
     url = f"http://127.0.0.1:{port}"
@@ -91,7 +100,7 @@ def served_process(
     ]  # fmt: skip
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
     proc = subprocess.Popen(
-        cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"}
+        cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1"}
     )
     try:
         wait_healthy(url, proc=proc)
