@@ -20,3 +20,16 @@ os.environ["RLFF_CACHE_DIR"] = tempfile.mkdtemp(prefix="rlff-test-cache-")
 def default_tables() -> Tables:
     """The default scenario, seed 0 (treat as read-only)."""
     return simulate(DEFAULT, 0)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server of this test run (skipped, with the reason, when it cannot run here)."""
+    import postgres_server as pg
+
+    reason = pg.why_unavailable()
+    if reason:
+        pytest.skip(reason)
+    server = pg.start()
+    yield server
+    server.stop()
