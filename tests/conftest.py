@@ -33,3 +33,25 @@ def postgres_server():
     server = pg.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def workspace_url(request, tmp_path) -> str:
+    """A fresh, empty workspace URL: a SQLite file, or a new database on the test PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'ws' / 'workspace.sqlite'}"
+    server = request.getfixturevalue("postgres_server")
+    return server.create_database(f"t{next(_DATABASE_NUMBERS)}")
+
+
+_DATABASE_NUMBERS = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def workspace(workspace_url):
+    """An open workspace on SQLite and on PostgreSQL (closed after the test)."""
+    from rlff.io.workspace import open_workspace
+
+    ws = open_workspace(workspace_url)
+    yield ws
+    ws.close()
