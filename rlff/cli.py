@@ -88,8 +88,13 @@ def _select_month(tables, month):  # noqa: ANN001, ANN202 - rlff.schema.Tables, 
         raise CommandError(str(exc)) from None
 
 
-def _load(data: str | None, seed: int, lang: str = "en"):  # noqa: ANN202 - returns rlff.schema.Tables
-    """Tables from a folder of RLFF CSVs, or the default scenario simulated with ``seed``."""
+def _load(data: str | None, seed: int, lang: str = "en", args: argparse.Namespace | None = None):  # noqa: ANN202 - returns rlff.schema.Tables
+    """Tables from a workspace brand (``--brand``), a folder of RLFF CSVs, or the default scenario simulated with ``seed``."""
+    brand = getattr(args, "brand", None) if args is not None else None
+    if brand is not None:
+        if data is not None:
+            raise CommandError("--brand and --data name two datasets; give one of them")
+        return _workspace_tables(args, brand)
     if data is None:
         from rlff.simulation.scenario import DEFAULT
         from rlff.simulation.simulate import simulate
@@ -175,7 +180,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from rlff.metrics import report
     from rlff.metrics.gaps import honest_report
 
-    tables = _select_month(_load(args.data, args.seed), args.month)
+    tables = _select_month(_load(args.data, args.seed, args=args), args.month)
     rep = honest_report(report(tables), tables)  # what the data cannot give is null, never an invented 0
     if args.json:
         print(json.dumps(rep, indent=2, ensure_ascii=False, sort_keys=False))
@@ -189,7 +194,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         from rlff.io.imports import import_files_command
     except ImportError:  # pragma: no cover - the importer ships with the package
         raise CommandError("the importer is not installed; reinstall rlff") from None
-    return import_files_command(list(args.files), args.out)
+    if args.out is None:
+        return _workspace_import(args)
+    if args.brand is not None:
+        raise CommandError("--brand is for the workspace, --out for a folder of CSVs; give one of them")
+    return import_files_command(list(args.files), args.out, replace=args.replace)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -207,7 +216,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         except ChromiumMissing:
             renderer = None  # export_command reports it, with both fixes, before writing anything
     try:
-        tables = _select_month(_load(args.data, args.seed, args.lang), args.month)
+        tables = _select_month(_load(args.data, args.seed, args.lang, args), args.month)
     except BaseException:
         if renderer is not None:
             renderer.close(wait=False)
@@ -251,11 +260,123 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     return subprocess.call(cmd)
 
 
+# --- the workspace (rlff.io.workspace): import without --out, history, undo, brand, brands ---------------
+
+
+def _workspace_call(args: argparse.Namespace, run: Callable[..., int]) -> int:
+    """Open the workspace, run ``run(ws)``, close it; its errors become ``error: …`` (exit 2)."""
+    from rlff.io.workspace import WorkspaceError, open_workspace
+    from rlff.io.workspace.command import cli_lang
+
+    try:
+        ws = open_workspace(args.database_url)
+        try:
+            return run(ws)
+        finally:
+            ws.close()
+    except WorkspaceError as err:
+        raise CommandError(err.message(cli_lang())) from None
+
+
+def _workspace_tables(args: argparse.Namespace, brand: str):  # noqa: ANN202 - returns rlff.schema.Tables
+    holder: list = []
+
+    def read(ws) -> int:  # noqa: ANN001
+        holder.append(ws.tables(brand))
+        return 0
+
+    _workspace_call(args, read)
+    return holder[0]
+
+
+def _workspace_import(args: argparse.Namespace) -> int:
+    from rlff.io.workspace.command import import_command
+
+    if args.replace:
+        raise CommandError(
+            "--replace starts a folder over: use it with --out DIR (the workspace keeps every import; see `rlff undo`)"
+        )
+    return _workspace_call(args, lambda ws: import_command(ws, list(args.files), args.brand))
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from rlff.io.workspace.command import history_command
+
+    return _workspace_call(args, lambda ws: history_command(ws, args.brand, args.json))
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    from rlff.io.workspace.command import undo_command
+
+    return _workspace_call(args, lambda ws: undo_command(ws, args.which, args.brand))
+
+
+def cmd_brand(args: argparse.Namespace) -> int:
+    from rlff.io.workspace.command import brand_command
+
+    return _workspace_call(
+        args,
+        lambda ws: brand_command(
+            ws,
+            args.name,
+            display_name=args.display_name,
+            cm_name=args.cm_name,
+            logo=args.logo,
+            deck_lang=args.deck_lang,
+        ),
+    )
+
+
+def cmd_brands(args: argparse.Namespace) -> int:
+    from rlff.io.workspace.command import brands_command
+
+    return _workspace_call(args, lambda ws: brands_command(ws, args.json))
+
+
+def _add_database_url(p: argparse.ArgumentParser) -> None:
+    # SUPPRESS: given after the command it wins, else the global option (before the command) stays.
+    p.add_argument(
+        "--database-url",
+        default=argparse.SUPPRESS,
+        help="workspace database (default: $RLFF_DATABASE_URL, else a SQLite file in ~/.local/share/rlff)",
+    )
+
+
+def _add_workspace_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
+    p = add("history", "List the imports kept in the workspace, newest first.", cmd_history)
+    p.add_argument("--brand", default=None, help="only this brand's imports")
+    p.add_argument("--json", action="store_true", help="print a JSON list instead of text")
+    _add_database_url(p)
+
+    p = add("undo", "Remove exactly the rows one import brought (`last`: the latest import).", cmd_undo)
+    p.add_argument("which", metavar="IMPORT_ID", help="the import's number (see `rlff history`), or `last`")
+    p.add_argument("--brand", default=None, help="with `last`: the latest import of this brand")
+    _add_database_url(p)
+
+    p = add("brand", "Set a brand's name in titles, its CM, its logo and the deck's language.", cmd_brand)
+    p.add_argument("name", metavar="NAME", help="the brand (as in --brand NAME)")
+    p.add_argument("--display-name", default=None, help="name shown in titles and the deck")
+    p.add_argument("--cm-name", default=None, help="the community manager's name")
+    p.add_argument("--logo", default=None, metavar="FILE", help="PNG or JPEG logo, at most 2 MB")
+    p.add_argument("--deck-lang", default=None, choices=("en", "fr"), help="language of the deck")
+    _add_database_url(p)
+
+    p = add("brands", "List the workspace's brands and their settings.", cmd_brands)
+    p.add_argument("--json", action="store_true", help="print a JSON list instead of text")
+    _add_database_url(p)
+
+
 EXAMPLES = {
     "generate": "example:\n  rlff generate --seed 7 --lang fr --out data/\n",
     "report": "examples:\n  rlff report\n  rlff report --json\n  rlff report --data data/ --json\n  rlff report --month 2025-12\n",
-    "import": "example:\n  rlff import tweet_activity_metrics.csv inbox.csv costs.csv --out mydata/\n"
+    "import": "examples:\n  rlff import tweet_activity_metrics.csv inbox.csv --brand acme\n"
+    "  rlff report --brand acme\n"
+    "  rlff import tweet_activity_metrics.csv inbox.csv costs.csv --out mydata/\n"
     "  rlff report --data mydata/\n",
+    "history": "examples:\n  rlff history\n  rlff history --brand acme --json\n",
+    "undo": "examples:\n  rlff undo 12\n  rlff undo last --brand acme\n",
+    "brand": "example:\n  rlff brand acme --display-name 'ACME Corp' --cm-name 'Norma' --logo logo.png --deck-lang fr\n",
+    "brands": "example:\n  rlff brands\n",
     "export": "examples:\n  rlff export --format pptx --out deck.pptx\n"
     "  rlff export --format png --out charts/ --lang fr\n"
     "  rlff export --format pptx --honest --data mydata/ --out honest.pptx\n"
@@ -274,6 +395,11 @@ def build_parser() -> argparse.ArgumentParser:
     from rlff import __version__
 
     parser.add_argument("--version", action="version", version=f"rlff {__version__}")
+    parser.add_argument(
+        "--database-url",
+        default=None,
+        help="workspace database (default: $RLFF_DATABASE_URL, else a SQLite file in ~/.local/share/rlff)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {}
 
@@ -291,6 +417,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("report", "Print the reported month's vanity and reality metrics.", cmd_report)
     p.add_argument("--data", default=None, help="folder of RLFF CSVs (default: simulate the default scenario)")
+    p.add_argument("--brand", default=None, help="a brand of the workspace (see `rlff brands`)")
+    _add_database_url(p)
     p.add_argument("--seed", type=_seed, default=0, help="random seed when simulating")
     p.add_argument("--json", action="store_true", help="print a JSON object instead of text")
     _add_month(p)
@@ -299,7 +427,12 @@ def build_parser() -> argparse.ArgumentParser:
         "import", "Turn platform exports (X, Facebook, Instagram, LinkedIn, RLFF CSVs) into RLFF tables.", cmd_import
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="export files to read")
-    p.add_argument("--out", required=True, help="folder to write RLFF's tables into")
+    p.add_argument("--brand", default=None, help="workspace brand to add them to (default: the brand the files name)")
+    p.add_argument(
+        "--out", default=None, help="instead of the workspace: a folder of RLFF CSVs, merged with what it holds"
+    )
+    p.add_argument("--replace", action="store_true", help="with --out: start the folder over")
+    _add_database_url(p)
 
     p = add(
         "export", "Export the charts (PNG/SVG/PDF), the deck (PPTX), all charts (ZIP) or the tables (CSV).", cmd_export
@@ -307,9 +440,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", required=True, choices=("png", "svg", "pdf", "pptx", "zip", "csv"), help="what to write")
     p.add_argument("--out", required=True, help="folder for png/svg/pdf/csv, file for pptx/zip")
     p.add_argument("--data", default=None, help="folder of RLFF CSVs (default: simulate the default scenario)")
+    p.add_argument("--brand", default=None, help="a brand of the workspace (see `rlff brands`)")
+    _add_database_url(p)
     _add_common(p)
     p.add_argument("--honest", action="store_true", help="the honest edition: red-pen notes and a reality appendix")
     _add_month(p)
+
+    _add_workspace_commands(add)
 
     p = add("dashboard", "Open the dashboard in a browser.", cmd_dashboard)
     p.add_argument("--port", type=int, default=8501, help="port to serve on")

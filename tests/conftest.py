@@ -23,3 +23,38 @@ os.environ.pop("RLFF_DATABASE_URL", None)
 def default_tables() -> Tables:
     """The default scenario, seed 0 (treat as read-only)."""
     return simulate(DEFAULT, 0)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server of this test run (skipped, with the reason, when it cannot run here)."""
+    import postgres_server as pg
+
+    reason = pg.why_unavailable()
+    if reason:
+        pytest.skip(reason)
+    server = pg.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def workspace_url(request, tmp_path) -> str:
+    """A fresh, empty workspace URL: a SQLite file, or a new database on the test PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'ws' / 'workspace.sqlite'}"
+    server = request.getfixturevalue("postgres_server")
+    return server.create_database(f"t{next(_DATABASE_NUMBERS)}")
+
+
+_DATABASE_NUMBERS = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def workspace(workspace_url):
+    """An open workspace on SQLite and on PostgreSQL (closed after the test)."""
+    from rlff.io.workspace import open_workspace
+
+    ws = open_workspace(workspace_url)
+    yield ws
+    ws.close()

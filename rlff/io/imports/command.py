@@ -1,4 +1,12 @@
-"""``rlff import FILE... --out DIR``: what the CLI wires, and what it prints."""
+"""``rlff import FILE... --out DIR``: what the CLI wires, and what it prints.
+
+The folder keeps what it holds: each run merges the new files with the tables already in
+``DIR`` (by the import merge rules), ``--replace`` starts the folder over. To merge exactly
+(a post or a day given twice counts once, per platform), the folder keeps the files it was
+built from in a small hidden workspace, ``DIR/.rlff-imports.sqlite``. When the CSVs no longer
+match it (edited by hand, or written by an older RLFF), the CSVs themselves are taken as the
+first files of a fresh one.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +14,40 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from rlff.io.tables import write_tables
+from rlff.io.tables import table_to_csv_bytes, write_tables
+from rlff.schema import TABLE_NAMES
 
 from .decode import check_size
-from .merge import import_files
 from .problems import ImportProblem
+
+SIDECAR = ".rlff-imports.sqlite"
+_FOLDER_BRAND = "folder"
 
 
 def import_files_command(
-    paths: list[str], out: str, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+    paths: list[str],
+    out: str,
+    *,
+    replace: bool = False,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
 ) -> int:
-    """Import files and write RLFF tables to ``out``; all files must be readable.
+    """Import files and merge them into the RLFF tables of ``out``; all files must be readable.
 
     Args:
         paths: Files to import (exports and RLFF CSVs, in any mix).
-        out: Folder to write ``<table>.csv`` files and ``meta.json`` into.
+        out: Folder of ``<table>.csv`` files and ``meta.json``; what it holds is kept and merged.
+        replace: Start the folder over: the tables it holds are replaced by the new files' alone.
         stdout: Where the summary goes (default: ``sys.stdout``).
         stderr: Where ``error: …`` and ``warning: …`` lines go (default: ``sys.stderr``).
 
     Returns:
         0 when the tables were written; 2 when a file could not be imported or the folder
-        could not be written (nothing is written then).
+        could not be written (the folder is left as it was then).
     """
+    from rlff.io.workspace import WorkspaceError, open_workspace
+    from rlff.io.workspace.store import read_all
+
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     if not paths:
@@ -37,36 +57,117 @@ def import_files_command(
     problems: list[str] = []
     for path in paths:
         try:
-            files.append((Path(path).name, _read(Path(path))))
+            files.append((Path(path).name, read_path(Path(path))))
         except ImportProblem as unreadable:
             problems.append(str(unreadable))
-    outcome = import_files(files)
-    problems += [str(p) for p in outcome.problems]
-    if problems:
-        for message in problems:
-            print(f"error: {message}", file=stderr)
-        print("error: nothing was written; fix the file(s) above and run the command again", file=stderr)
+    folder = Path(out)
+    sidecar = folder / SIDECAR
+    if folder.exists() and not folder.is_dir():
+        print(f"error: cannot write to {out}: it is a file, not a folder; choose another --out", file=stderr)
         return 2
-    for warning in outcome.warnings:
-        print(f"warning: {warning}", file=stderr)
+    if problems:
+        return _refuse(problems, stderr)
     try:
-        write_tables(outcome.tables, out)
+        read = read_all(files)  # every file readable before the folder is touched
+    except ImportProblem as first:
+        return _refuse([str(p) for p in getattr(first, "problems", [first])], stderr)
+    try:
+        if replace:
+            _remove_sidecar(sidecar)
+        ws = open_workspace(f"sqlite:///{sidecar.resolve()}")
+        try:
+            return _merge_into(ws, folder, read, replace, stdout, stderr)
+        finally:
+            ws.close()
+    except WorkspaceError as err:
+        print(f"error: cannot write to {out}: {err}", file=stderr)
+        return 2
     except OSError as err:
         print(f"error: cannot write to {out}: {err.strerror or err}", file=stderr)
         return 2
-    counts = ", ".join(f"{n} {name}" for name, n in outcome.row_counts.items() if n)
-    kinds = "; ".join(f"{r.filename}: {r.label}" for r in outcome.results)
-    meta = outcome.tables.meta
-    print(f"imported {len(outcome.results)} file(s) ({kinds})", file=stdout)
+
+
+def _merge_into(ws, folder: Path, read, replace: bool, stdout: TextIO, stderr: TextIO) -> int:  # noqa: ANN001
+    held = _folder_csvs(folder)
+    if replace:
+        if held:
+            print(f"note: --replace: the tables {folder} held are replaced by these files' alone", file=stdout)
+    elif held and not _sidecar_matches(ws, folder):
+        # The folder's CSVs are what the user has: they become the first files of a fresh record.
+        for record in ws.history():
+            ws.undo(record.id)
+        try:
+            ws.import_files(held, brand=_FOLDER_BRAND)
+        except ImportProblem as problem:
+            print(f"error: {folder} holds a table RLFF cannot read: {problem}", file=stderr)
+            print("error: nothing was written; fix that file, or start the folder over with --replace", file=stderr)
+            return 2
+    elif held:
+        print(f"note: merging with the tables already in {folder}", file=stdout)
+    record = ws.import_results(*read, brand=_FOLDER_BRAND)
+    tables = ws.merged(_FOLDER_BRAND)
+    try:
+        write_tables(tables, folder)
+    except OSError:
+        ws.undo(record.id)  # the record follows the folder: what was not written is not kept
+        raise
+    for warning in record.warnings:
+        print(f"warning: {warning}", file=stderr)
+    counts = ", ".join(f"{len(tables.table(n))} {n}" for n in TABLE_NAMES if len(tables.table(n)))
+    kinds = "; ".join(f"{f.name}: {f.kind}" for f in record.files)
+    meta = tables.meta
+    print(f"imported {len(record.files)} file(s) ({kinds})", file=stdout)
     print(
-        f"wrote {counts or 'no rows'} to {out} — {meta.brand}, {meta.start} to {meta.end}, "
+        f"wrote {counts or 'no rows'} to {folder} — {meta.brand}, {meta.start} to {meta.end}, "
         f"reported month {meta.reported_month:%Y-%m}",
         file=stdout,
     )
     return 0
 
 
-def _read(path: Path) -> bytes:
+def _refuse(problems: list[str], stderr: TextIO) -> int:
+    for message in problems:
+        print(f"error: {message}", file=stderr)
+    print("error: nothing was written; fix the file(s) above and run the command again", file=stderr)
+    return 2
+
+
+def _folder_csvs(folder: Path) -> list[tuple[str, bytes]]:
+    """The RLFF tables the folder holds, as files (header-only tables left out)."""
+    held = []
+    for name in TABLE_NAMES:
+        path = folder / f"{name}.csv"
+        if path.is_file():
+            data = path.read_bytes()
+            if data.strip().count(b"\n") >= 1:
+                held.append((path.name, data))
+    return held
+
+
+def _sidecar_matches(ws, folder: Path) -> bool:  # noqa: ANN001
+    """True when the folder's CSVs are exactly what the hidden workspace would write."""
+    if not ws.history():
+        return False
+    tables = ws.merged(_FOLDER_BRAND)
+    for name in TABLE_NAMES:
+        path = folder / f"{name}.csv"
+        expected = table_to_csv_bytes(name, tables.table(name))
+        if not path.is_file():
+            if len(tables.table(name)):
+                return False
+            continue
+        if path.read_bytes() != expected:
+            return False
+    return True
+
+
+def _remove_sidecar(sidecar: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{sidecar}{suffix}").unlink(missing_ok=True)
+
+
+def read_path(path: Path) -> bytes:
+    """The bytes of one file to import, or :class:`ImportProblem` saying why it cannot be read."""
     name = path.name or str(path)
     if not path.exists():
         raise ImportProblem(str(path), "no such file", hint="check the path and the file name")

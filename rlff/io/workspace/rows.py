@@ -42,18 +42,19 @@ def frame_columns(name: str, df: pd.DataFrame) -> dict[str, list[object]]:
     return {col: column_values(kind, df[col]) for col, (kind, _) in COLUMNS[name].items()}
 
 
-def build_frame(name: str, columns: dict[str, Sequence[object]], categories: dict[str, list[str]]) -> pd.DataFrame:
+def build_frame(name: str, columns: dict[str, Sequence[object]], categories: dict[str, dict]) -> pd.DataFrame:
     """A table of the schema from raw column values, as :func:`frame_columns` wrote them.
 
     Args:
         name: The RLFF table.
         columns: Column -> raw values read from the database.
-        categories: Category column -> its categories, in the order the file had them.
+        categories: Category column -> ``{"values": categories, "name": index name}`` as
+            :func:`categories_of` gave them.
     """
     if not columns or not len(next(iter(columns.values()))):
         frame = empty_table(name)
         for col, cats in categories.items():
-            frame[col] = pd.Categorical([], categories=pd.Index(cats, dtype="str"))
+            frame[col] = pd.Categorical([], categories=_index(cats))
         return frame
     out: dict[str, pd.Series] = {}
     for col, (kind, _) in COLUMNS[name].items():
@@ -77,16 +78,21 @@ def build_frame(name: str, columns: dict[str, Sequence[object]], categories: dic
             if cats is None:
                 out[col] = values.astype("category")
             else:
-                out[col] = pd.Series(pd.Categorical(values, categories=pd.Index(cats, dtype="str")))
+                out[col] = pd.Series(pd.Categorical(values, categories=_index(cats)))
         else:
             out[col] = pd.Series(raw, dtype="str")
     return conform(name, pd.DataFrame(out))
 
 
-def categories_of(name: str, df: pd.DataFrame) -> dict[str, list[str]]:
-    """The categories of each categorical column of ``df``, to rebuild it as it was."""
+def categories_of(name: str, df: pd.DataFrame) -> dict[str, dict]:
+    """The categories of each categorical column of ``df`` (order and index name), to rebuild it as it was."""
     cats = {}
     for col, (kind, _) in COLUMNS[name].items():
         if kind == "category" and isinstance(df[col].dtype, pd.CategoricalDtype):
-            cats[col] = [str(c) for c in df[col].cat.categories]
+            index = df[col].cat.categories
+            cats[col] = {"values": [str(c) for c in index], "name": index.name}
     return cats
+
+
+def _index(cats: dict) -> pd.Index:
+    return pd.Index(cats["values"], dtype="str", name=cats.get("name"))

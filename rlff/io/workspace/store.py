@@ -15,6 +15,7 @@ one too. Such an undo is refused; undo the later import first.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -122,7 +123,17 @@ class Workspace:
                 one); nothing is stored then.
             WorkspaceError: when the database cannot be written (nothing is stored then).
         """
-        results, warnings = _read_all(files)
+        results, warnings = read_all(files)
+        return self.import_results(results, warnings, brand=brand)
+
+    def import_results(
+        self, results: Sequence[tuple[ImportResult, int]], warnings: Sequence[str] = (), *, brand: str | None
+    ) -> ImportRecord:
+        """Store files already read by :func:`read_all` (``(result, size in bytes)`` pairs), one transaction.
+
+        For callers that must know every file is readable before touching anything else.
+        """
+        warnings = list(warnings)
         name = check_brand_name(brand) if brand is not None else _brand_of(results)
         at = datetime.now(UTC).replace(tzinfo=None)
         with reported(self.url), self._writing() as conn:
@@ -202,6 +213,18 @@ class Workspace:
         Raises:
             WorkspaceError: when the workspace does not know ``brand``.
         """
+        merged, settings = self._merge(brand)
+        meta = dataclasses.replace(merged.meta, brand=settings.shown_name, cm_name=settings.cm_name)
+        return merged.replace(meta=meta)
+
+    def merged(self, brand: str) -> Tables:
+        """Like :meth:`tables`, with the meta the files give (their brand, else "My brand").
+
+        Exactly what :func:`rlff.io.imports.import_files` gives for all the brand's files.
+        """
+        return self._merge(brand)[0]
+
+    def _merge(self, brand: str) -> tuple[Tables, BrandSettings]:
         with reported(self.url), self._reading() as conn:
             settings_row = conn.execute(sa.select(schema.brands).where(schema.brands.c.name == brand)).first()
             if settings_row is None:
@@ -214,11 +237,7 @@ class Workspace:
             ).all()
             per_table = {table: _read_rows(conn, table, brand) for table in TABLE_NAMES}
         results = [_result(row, per_table) for row in file_rows]
-        merged = merge_results(results)
-        settings = _settings(settings_row)
-        meta = merged.meta
-        meta = type(meta)(**{**meta.__dict__, "brand": settings.shown_name, "cm_name": settings.cm_name})
-        return merged.replace(meta=meta)
+        return merge_results(results), _settings(settings_row)
 
 
 def open_workspace(url: str | None = None) -> Workspace:
@@ -236,8 +255,16 @@ def open_workspace(url: str | None = None) -> Workspace:
 # -- helpers -------------------------------------------------------------------------------
 
 
-def _read_all(files: Sequence[tuple[str, bytes]]) -> tuple[list[tuple[ImportResult, int]], list[str]]:
-    """Read every file (as :func:`rlff.io.imports.import_files` does); raise the problems."""
+def read_all(files: Sequence[tuple[str, bytes]]) -> tuple[list[tuple[ImportResult, int]], list[str]]:
+    """Read every file as :func:`rlff.io.imports.import_files` does (an identical file once).
+
+    Returns:
+        ``(result, size)`` per distinct file, and the readers' warnings.
+
+    Raises:
+        ImportProblem: the first file that cannot be read, with ``problems`` listing every one.
+        WorkspaceError: when no file is given.
+    """
     results: list[tuple[ImportResult, int]] = []
     problems: list[ImportProblem] = []
     warnings: list[str] = []
@@ -263,7 +290,7 @@ def _read_all(files: Sequence[tuple[str, bytes]]) -> tuple[list[tuple[ImportResu
     return results, warnings
 
 
-def _brand_of(results: list[tuple[ImportResult, int]]) -> str:
+def _brand_of(results: Sequence[tuple[ImportResult, int]]) -> str:
     named = next((r.brand for r, _ in results if r.brand and r.brand.strip()), None)
     return check_brand_name(named) if named else DEFAULT_BRAND
 
