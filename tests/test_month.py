@@ -189,3 +189,18 @@ def test_cli_export_csv_of_a_month_writes_that_month_in_its_meta(tmp_path, capsy
     from rlff.io.tables import read_tables
 
     assert read_tables(out).meta.reported_month == date(2025, 12, 1)
+
+
+def test_cli_report_month_of_a_workspace_brand(tmp_path, capsys):
+    from rlff.io.workspace import open_workspace
+
+    url = f"sqlite:///{tmp_path / 'ws.sqlite'}"
+    name, data, rows = legacy_tweets(80)
+    with open_workspace(url) as ws:
+        ws.import_files([(name, data)], brand="acme")
+    assert main(["report", "--json", "--brand", "acme", "--database-url", url, "--month", "2015-09"]) == 0
+    rep = json.loads(capsys.readouterr().out)
+    assert rep["period"]["start"] == "2015-09-01"
+    assert rep["vanity"]["likes"] == sum(r["likes"] for r in rows if r["time"].month == 9)
+    assert main(["report", "--brand", "acme", "--database-url", url, "--month", "2016-01"]) == 2
+    assert capsys.readouterr().err == "error: no data for 2016-01: the data covers 2015-09 to 2015-11\n"
