@@ -135,3 +135,19 @@ def test_uploaded_data_offers_its_own_months_and_says_when_one_is_partial():
     assert at.metric[0].value == fmt_int(sum(r["retweets"] for r in rows if r["time"].month == 11), "en")
     at.selectbox(key=MONTH_KEY).set_value("2015-09").run()
     assert at.metric[0].delta is None or at.metric[0].delta == ""  # no August in the files: no arrow
+
+
+def test_the_export_page_exports_the_month_picked(monkeypatch):
+    import rlff_app.export_page
+
+    seen = []
+    monkeypatch.setattr(
+        rlff_app.export_page,
+        "render_export_page",
+        lambda tables, lang, charts=None: seen.append(tables.meta.reported_month),
+    )
+    at = _app(month="2025-11")
+    at.switch_page("rlff_app/views/export.py").run()
+    assert not at.exception
+    at.selectbox(key=MONTH_KEY).set_value("2025-10").run()
+    assert [f"{m:%Y-%m}" for m in seen] == ["2025-11", "2025-10"]
