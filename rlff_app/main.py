@@ -64,7 +64,13 @@ def main() -> None:
     pick_brand(lang, data_slot)
     for problem in sidebar.pop_query_problems():
         # The value comes from the link: escaped, so a crafted URL cannot add links or markup.
-        message = t("app.query_error", lang, key=problem.key, value=problem.value, message=t(problem.reason, lang))
+        message = t(
+            "app.query_error",
+            lang,
+            key=sidebar.url_name(problem.key),
+            value=problem.value,
+            message=t(problem.reason, lang),
+        )
         st.warning(plain_md(message))
     error: str | None = None
     try:

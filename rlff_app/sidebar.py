@@ -33,6 +33,14 @@ from rlff_app.query import (
 INIT_FLAG = "rlff.sidebar.initialised"
 PROBLEMS = "rlff.sidebar.query_problems"
 ALWAYS_SHOWN: tuple[str, ...] = ("lang",)
+# ``?brand=`` names a brand of the workspace (rlff_app.brand_picker): the simulated brand's name
+# knob travels under another name in the URL.
+URL_NAMES: dict[str, str] = {"brand": "sim_brand"}
+
+
+def url_name(knob_name: str) -> str:
+    """The URL parameter of a knob: its name, except where :data:`URL_NAMES` says otherwise."""
+    return URL_NAMES.get(knob_name, knob_name)
 
 
 def group_key(group: str) -> str:
@@ -44,7 +52,8 @@ def _init_from_query() -> None:
     """Seed the widgets' session state from the URL, once per session."""
     if st.session_state.get(INIT_FLAG):
         return
-    state, problems = state_from_query({k: st.query_params.get_all(k) for k in st.query_params})
+    params = {k.name: st.query_params.get_all(url_name(k.name)) for k in KNOBS if url_name(k.name) in st.query_params}
+    state, problems = state_from_query(params)
     defaults = default_state()
     for knob in KNOBS:
         st.session_state[knob.key] = _to_widget(knob, state[knob.name])
@@ -132,12 +141,13 @@ def _sync_url(state: dict[str, Any]) -> None:
     """Write the non-default knobs into the URL, leaving other parameters alone."""
     wanted = state_to_query(state)
     for knob in KNOBS:
-        current = st.query_params.get(knob.name)
+        param = url_name(knob.name)
+        current = st.query_params.get(param)
         if knob.name in wanted:
             if current != wanted[knob.name]:
-                st.query_params[knob.name] = wanted[knob.name]
+                st.query_params[param] = wanted[knob.name]
         elif current is not None:
-            del st.query_params[knob.name]
+            del st.query_params[param]
 
 
 def pop_query_problems() -> list[QueryProblem]:

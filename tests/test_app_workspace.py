@@ -200,3 +200,16 @@ def test_reruns_read_the_brand_once_until_it_changes(monkeypatch, tweets):
     assert len(calls) == n  # served from the cache
     _upload(at, "acme", export_samples.french_inbox()[:2])
     assert len(calls) == n + 1  # a new import: read again, once
+
+
+def test_the_link_keeps_the_workspace_brand_apart_from_the_simulated_brands_name(tweets):
+    """?brand= names a workspace brand; the scenario's brand-name knob travels as ?sim_brand=."""
+    _upload(_app(), "acme", tweets[:2])
+    at = _app(brand="acme")
+    assert at.session_state["scenario.brand"] == "Brioche & Co"  # the knob did not take the workspace brand
+    at.selectbox(key="data.source").set_value("").run()
+    assert "brand" not in at.query_params and "sim_brand" not in at.query_params
+    other = _app(sim_brand="Pain & Cie")
+    assert other.session_state["scenario.brand"] == "Pain & Cie"
+    assert other.selectbox(key="data.source").value == ""
+    assert "brand" not in other.query_params

@@ -21,7 +21,6 @@ from rlff_app.context import BRAND, BRAND_TABLES, AppContext, PageSpec, current
 from rlff_app.dataset import (
     PREVIEW_ROWS,
     Gaps,
-    gaps_of,
     missing_label,
     missing_reason,
     missing_upload,
@@ -173,8 +172,9 @@ def render(ctx: AppContext) -> None:
     _history(records, str(brand), lang)
     if not records:
         return
-    _dataset(tables, lang)
-    _missing(gaps_of(tables), lang)
+    shown = ctx.tables()  # the brand's data for the month picked
+    _dataset(shown, lang)
+    _missing(ctx.gaps(), lang)
 
 
 PAGE = PageSpec(key="data", title_key="page.data", file=Path(__file__))
