@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import sqlalchemy as sa
 
@@ -33,10 +35,29 @@ def explain(err: BaseException, url: str) -> WorkspaceError:
     low = text.lower()
     if isinstance(orig, OSError) and orig.errno == 28:
         return WorkspaceError("workspace.error.disk_full", where=_where(url))
+    if ("unable to open database" in low or "readonly" in low) and _read_only_sqlite(url):
+        return WorkspaceError("workspace.error.read_only", where=_where(url))
     for words, key in _CAUSES:
         if words in low:
             return WorkspaceError(key, where=_where(url), reason=text[:200])
     return WorkspaceError("workspace.error.database", where=_where(url), reason=text[:200])
+
+
+def _read_only_sqlite(url: str) -> bool:
+    """True when a SQLite workspace's file or folder cannot be written (a read-only mount, say)."""
+    try:
+        database = sa.engine.make_url(url).database or ""
+    except sa.exc.ArgumentError:
+        return False
+    path = Path(database).expanduser()
+    if not database or not path.exists():
+        return False
+    try:
+        if os.statvfs(path).f_flag & os.ST_RDONLY:
+            return True
+    except OSError:
+        return False
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
 
 
 def _where(url: str) -> str:

@@ -100,11 +100,8 @@ class Workspace:
             "deck_lang": settings.deck_lang,
         }
         with reported(self.url), self._writing() as conn:
-            done = conn.execute(
-                schema.brands.update().where(schema.brands.c.name == settings.name).values(**values)
-            ).rowcount
-            if not done:
-                conn.execute(schema.brands.insert().values(name=settings.name, **values))
+            insert = _upsert(conn).values(name=settings.name, **values)
+            conn.execute(insert.on_conflict_do_update(index_elements=["name"], set_=values))
 
     # -- imports -------------------------------------------------------------------------
 
@@ -295,10 +292,18 @@ def _brand_of(results: Sequence[tuple[ImportResult, int]]) -> str:
     return check_brand_name(named) if named else DEFAULT_BRAND
 
 
+def _upsert(conn: sa.Connection):  # noqa: ANN202 - the dialect's INSERT with ON CONFLICT
+    """INSERT … ON CONFLICT for ``brands``: two imports creating the same brand at once both land."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(schema.brands)
+
+
 def _ensure_brand(conn: sa.Connection, name: str) -> None:
-    exists = conn.execute(sa.select(schema.brands.c.name).where(schema.brands.c.name == name)).first()
-    if exists is None:
-        conn.execute(schema.brands.insert().values(name=name, display_name="", cm_name="", deck_lang="en"))
+    new = _upsert(conn).values(name=name, display_name="", cm_name="", deck_lang="en")
+    conn.execute(new.on_conflict_do_nothing(index_elements=["name"]))
 
 
 def _earlier_copy(conn: sa.Connection, brand: str, digest: str) -> tuple[int, int] | None:
