@@ -257,7 +257,14 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     ]
     if args.headless:
         cmd += ["--server.headless", "true"]
-    return subprocess.call(cmd)
+    return subprocess.call(cmd, env=_dashboard_env(getattr(args, "database_url", None)))
+
+
+def _dashboard_env(database_url: str | None) -> dict[str, str] | None:
+    """The server's environment: ours, with ``--database-url`` as ``RLFF_DATABASE_URL`` (the dashboard reads that)."""
+    import os
+
+    return None if not database_url else {**os.environ, "RLFF_DATABASE_URL": database_url}
 
 
 # --- the workspace (rlff.io.workspace): import without --out, history, undo, brand, brands ---------------
@@ -451,6 +458,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("dashboard", "Open the dashboard in a browser.", cmd_dashboard)
     p.add_argument("--port", type=int, default=8501, help="port to serve on")
     p.add_argument("--headless", action="store_true", help="do not open a browser window")
+    _add_database_url(p)
     return parser
 
 

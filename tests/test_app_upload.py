@@ -251,7 +251,7 @@ def test_the_upload_limit_is_the_importers_in_the_config_and_in_rlff_dashboard(m
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["server"]["maxUploadSize"] == MAX_UPLOAD_MB
     calls = []
-    monkeypatch.setattr(subprocess, "call", lambda cmd: calls.append(cmd) or 0)
+    monkeypatch.setattr(subprocess, "call", lambda cmd, env=None: calls.append(cmd) or 0)
     assert cmd_dashboard(argparse.Namespace(port=8599, headless=True)) == 0
     cmd = calls[0]
     assert cmd[cmd.index("--server.maxUploadSize") + 1] == str(MAX_UPLOAD_MB)
