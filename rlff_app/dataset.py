@@ -1,7 +1,8 @@
 """An uploaded dataset and what it cannot tell: the dashboard shows "—", never an invented number.
 
-Pure (no streamlit): :class:`UploadedData` is what the "Your data" page keeps in the
-session. :class:`Gaps` (which numbers and charts the files cannot give) and
+Pure (no streamlit). :class:`UploadedData` describes files read in memory (their tables,
+previews and gaps); the "Your data" page now stores uploads in the workspace
+(:mod:`rlff_app.upload`) and reads a brand's tables back, so it no longer keeps one. :class:`Gaps` (which numbers and charts the files cannot give) and
 :func:`honest_kpis`, :func:`honest_reality` and :func:`honest_chart` (which blank them
 out) live in :mod:`rlff.metrics.gaps`, shared with ``rlff report`` and ``rlff export``; they are
 re-exported here. The simulation has no gaps (``Gaps()``), so nothing changes for it.
