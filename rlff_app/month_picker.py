@@ -16,6 +16,7 @@ from typing import Any
 import streamlit as st
 
 from rlff.i18n import fmt_date, fmt_month, t
+from rlff.memo import shared
 from rlff.metrics.periods import MonthOutOfRange, check_month, data_months, month_coverage, parse_month
 from rlff_app.context import AppContext
 from rlff_app.show import plain_md
@@ -97,7 +98,7 @@ def pick_month(ctx: AppContext, slot: Any) -> AppContext:
 def _coverage_note(ctx: AppContext, lang: str) -> None:
     """Above the page: say when the month shown is only partly covered by the data, or has no row at all."""
     tables = ctx.tables()
-    coverage = month_coverage(tables)
+    coverage = shared(tables, month_coverage)  # once per month's tables, not on every rerun
     month = fmt_month(coverage.month, lang)
     if coverage.empty:
         st.warning(t("month.empty", lang, month=month), icon=":material/event_busy:")
