@@ -1,4 +1,4 @@
-"""The ``rlff`` command: generate, report, import, export, dashboard.
+"""The ``rlff`` command: generate, report, import, export, send, dashboard.
 
 Every failure the user can fix ends with exit code 2 and one line ``error: …`` on
 stderr that says what to do; no traceback.
@@ -182,7 +182,53 @@ def cmd_export(args: argparse.Namespace) -> int:
         if renderer is not None:
             renderer.close(wait=False)
         raise
-    return export_command(tables, fmt=args.format, out=args.out, lang=args.lang, honest=args.honest, renderer=renderer)
+    return export_command(
+        tables, fmt=args.format, out=args.out, lang=args.lang, honest=args.honest, renderer=renderer,
+        template=args.template,
+    )  # fmt: skip
+
+
+def _month(text: str) -> str:
+    import re
+
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
+        raise argparse.ArgumentTypeError(f"--month must look like 2026-01, got {text!r}")
+    return text
+
+
+def _with_month(tables, month: str | None):  # noqa: ANN001, ANN202 - rlff.schema.Tables in and out
+    """``tables`` reporting on ``month`` (YYYY-MM) instead of its own reported month.
+
+    TODO: switch to the month helper of rlff.metrics.periods that `rlff report/export --month`
+    use once that branch (ws-month) lands; this does the same for `rlff send` meanwhile.
+    """
+    if month is None:
+        return tables
+    import dataclasses
+    import datetime as dt
+
+    first = dt.date(int(month[:4]), int(month[5:7]), 1)
+    meta = tables.meta
+    if not dt.date(meta.start.year, meta.start.month, 1) <= first <= meta.end:
+        raise CommandError(
+            f"--month {month}: the data covers {meta.start:%Y-%m} to {meta.end:%Y-%m}; choose a month in it"
+        )
+    return tables.replace(meta=dataclasses.replace(meta, reported_month=first))
+
+
+def cmd_send(args: argparse.Namespace) -> int:
+    """``rlff send``: build the deck and e-mail it (SMTP settings from the environment only)."""
+    from rlff.export.command import send_command
+    from rlff.export.mail import MailError, SmtpSettings
+
+    try:
+        settings = SmtpSettings.from_env()
+    except MailError as exc:
+        raise CommandError(str(exc)) from None
+    tables = _with_month(_load(args.data, args.seed, args.lang), args.month)
+    return send_command(
+        tables, to=args.to, settings=settings, lang=args.lang, honest=args.honest, template=args.template
+    )
 
 
 def cmd_dashboard(args: argparse.Namespace) -> int:
@@ -229,6 +275,10 @@ EXAMPLES = {
     "export": "examples:\n  rlff export --format pptx --out deck.pptx\n"
     "  rlff export --format png --out charts/ --lang fr\n"
     "  rlff export --format pptx --honest --data mydata/ --out honest.pptx\n",
+    "send": "examples:\n  RLFF_SMTP_HOST=smtp.example.com rlff send --to boss@example.com\n"
+    "  rlff send --to boss@example.com --to cfo@example.com --honest --lang fr --data mydata/\n"
+    "monthly, from cron (SMTP settings in the environment, never on the command line):\n"
+    "  0 8 1 * *  . ~/.rlff-smtp.env && rlff send --to boss@example.com --data ~/rlff-data\n",
     "dashboard": "example:\n  rlff dashboard --port 8501\n",
 }
 
@@ -277,6 +327,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default=None, help="folder of RLFF CSVs (default: simulate the default scenario)")
     _add_common(p)
     p.add_argument("--honest", action="store_true", help="the honest edition: red-pen notes and a reality appendix")
+    p.add_argument("--template", default=None, help="the company's .pptx or .potx to build the deck on (pptx only)")
+
+    p = add(
+        "send",
+        "E-mail the deck: a summary in the body, one chart inline, the .pptx attached. "
+        "SMTP from the environment: RLFF_SMTP_HOST, RLFF_SMTP_PORT, RLFF_SMTP_USER, RLFF_SMTP_PASSWORD, "
+        "RLFF_SMTP_STARTTLS=1, RLFF_FROM.",
+        cmd_send,
+    )
+    p.add_argument("--to", action="append", required=True, metavar="ADDRESS", help="recipient (repeat for several)")
+    p.add_argument("--honest", action="store_true", help="the honest edition: red-pen notes and a reality appendix")
+    p.add_argument("--month", type=_month, default=None, help="the month to report on, YYYY-MM (default: the data's)")
+    p.add_argument("--data", default=None, help="folder of RLFF CSVs (default: simulate the default scenario)")
+    p.add_argument("--template", default=None, help="the company's .pptx or .potx to build the deck on")
+    _add_common(p)
 
     p = add("dashboard", "Open the dashboard in a browser.", cmd_dashboard)
     p.add_argument("--port", type=int, default=8501, help="port to serve on")
