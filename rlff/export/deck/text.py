@@ -38,6 +38,7 @@ LINE_HEIGHT = 1.2  # a line is 1.2 x the size (Arial's ascent + descent is 1.15 
 SAFETY = 1.04  # widths measured 4 % wider: hinting and renderers differ a little
 INSET = Inches(0.08)
 _EM = 1000  # Pillow measures at 1000 px per em; widths scale linearly
+_BLANKS = re.compile(r"[ \t\f\v]+")
 _XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -48,7 +49,9 @@ def clean(text: object, limit: int | None = None) -> str:
     collapsed; a text longer than ``limit`` ends with "…".
     """
     s = _XML_BAD.sub("", "" if text is None else str(text))
-    s = "\n".join(" ".join(line.split()) for line in s.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    # Collapse ASCII blanks only: str.split() would also eat French narrow no-break spaces (U+202F).
+    lines = s.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    s = "\n".join(_BLANKS.sub(" ", line).strip(" ") for line in lines)
     if limit is not None and len(s) > limit:
         s = s[: max(limit - 1, 0)].rstrip() + "…"
     return s
