@@ -112,10 +112,17 @@ def native_charts(figure: Any) -> list[NativeChart] | None:
         first = traces[0]
         horizontal = first.type == "bar" and first.orientation == "h"
         kind = "line" if first.type == "scatter" else ("bar" if horizontal else "column")
-        cats = _categories(first.y if horizontal else first.x)
+        if (first.x if horizontal else first.y) is None:
+            return None  # no values: nothing to draw natively
+        source = first.y if horizontal else first.x
+        # No categories given: plotly numbers the points 0, 1, 2…
+        cats = _categories(source if source is not None else range(len(first.x if horizontal else first.y)))
         series = []
         for i, tr in enumerate(traces):
-            vals = _values(tr.x if horizontal else tr.y)
+            given = tr.x if horizontal else tr.y
+            if given is None:
+                return None
+            vals = _values(given)
             if len(vals) != len(cats):
                 return None  # traces on different categories: not one category chart
             marker = tr.marker.color if tr.type == "bar" else tr.line.color
