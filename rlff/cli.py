@@ -168,6 +168,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         from rlff.export.images import ChromiumMissing, ImageRenderer
     except ImportError:  # pragma: no cover
         raise CommandError("the exporter is not installed; reinstall rlff") from None
+    if args.template is not None:
+        from rlff.export.deck import TemplateError
+        from rlff.export.deck.template import open_base
+
+        if args.format != "pptx":
+            raise CommandError(f"--template is for the deck (--format pptx), not --format {args.format}")
+        try:
+            open_base(args.template)  # a bad template fails before a browser starts
+        except TemplateError as exc:
+            raise CommandError(str(exc)) from None
     renderer = None
     if args.format != "csv":
         # Chromium takes seconds to start: launch it now, while the data loads.

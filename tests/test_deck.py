@@ -19,6 +19,7 @@ from pptx import Presentation
 from pptx.util import Emu, Inches
 
 import rlff.export.deck.build
+import rlff.export.images
 from rlff import i18n, metrics
 from rlff.charts import build_charts
 from rlff.export.deck import (
@@ -467,3 +468,19 @@ def test_a_deck_write_that_fails_half_way_leaves_no_file(default_tables, tmp_pat
     with pytest.raises(OSError, match="No space"):
         save_deck(default_tables, target)
     assert list(tmp_path.iterdir()) == [], "neither the deck nor a temporary file"
+
+
+def test_rlff_export_refuses_a_bad_template_before_starting_a_browser(tmp_path, capsys, monkeypatch):
+    from rlff.cli import main
+
+    def no_browser(self):  # noqa: ANN001, ANN202
+        raise AssertionError("a browser was started for a deck that cannot be built")
+
+    monkeypatch.setattr(rlff.export.images.ImageRenderer, "start", no_browser)
+    bad = tmp_path / "corp.potx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    assert main(["export", "--format", "pptx", "--template", str(bad), "--out", str(tmp_path / "d.pptx")]) == 2
+    assert capsys.readouterr().err == "error: the template is not a .pptx or .potx file (not a zip archive)\n"
+    assert main(["export", "--format", "png", "--template", str(bad), "--out", str(tmp_path)]) == 2
+    assert "--template is for the deck" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corp.potx"]

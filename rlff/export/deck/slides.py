@@ -23,7 +23,6 @@ from rlff.export.deck.look import (
     MIN_PT,
     PANEL_LEFT,
     PANEL_W,
-    SLIDE_HEIGHT,
     SLIDE_WIDTH,
     TITLE_H,
     TITLE_TOP,
@@ -277,6 +276,3 @@ class Slides:
         self._footer(slide)
         self._notes(slide, intro + "\n" + body)
         return slide
-
-
-assert SLIDE_HEIGHT > FOOTER_TOP + FOOTER_H  # the grid fits the slide
