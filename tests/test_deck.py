@@ -484,3 +484,15 @@ def test_rlff_export_refuses_a_bad_template_before_starting_a_browser(tmp_path, 
     assert main(["export", "--format", "png", "--template", str(bad), "--out", str(tmp_path)]) == 2
     assert "--template is for the deck" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corp.potx"]
+
+
+def test_every_appendix_slide_has_a_key_figure_from_rlff_metrics(default_tables, honest_deck):
+    out = metrics.cm_output(default_tables)
+    slide = next(s for s in honest_deck.slides if _named(s, "Chart cm_output"))
+    values = [sh.text_frame.text for sh in slide.shapes if sh.name.endswith(" value")]
+    assert values == [i18n.fmt_int(out["cm_posts"], "en"), i18n.fmt_hours(out["own_blog_hours"], "en")]
+    charts = build_charts(default_tables, lang="en")
+    _, appendix = deck_charts(charts, honest=True)
+    for chart in appendix:
+        slide = next(s for s in honest_deck.slides if _named(s, f"Chart {chart.key}"))
+        assert any(sh.name.endswith(" value") for sh in slide.shapes), chart.key

@@ -47,7 +47,14 @@ REALITY_VIEW = "reality"
 # Side-by-side charts the honest appendix opens with: the index, and "photo + question" vs sales.
 APPENDIX_FIRST = ("vanity_index", "format_performance")
 # Charts drawn as PowerPoint charts (bars and lines); tiles and the best posts are native too.
-NATIVE_CHARTS = ("engagement_over_time", "follower_growth", "competitor_benchmark", *APPENDIX_FIRST)
+NATIVE_CHARTS = (
+    "engagement_over_time",
+    "follower_growth",
+    "competitor_benchmark",
+    *APPENDIX_FIRST,
+    "platform_effort",
+    "cm_output",
+)
 _ALWAYS_NATIVE = ("boss_tiles", "top_posts")
 _FOOTER_BRAND = 60  # characters of the brand's name in the footer
 
@@ -119,6 +126,31 @@ def _headline_tiles(chart: Any, lang: str) -> list[Tile]:
         else:
             tiles.append(Tile(str(label), str(value)))
     return tiles
+
+
+def _derived_tiles(chart: Any, specs: Sequence[NativeChart], lang: str) -> list[Tile]:
+    """Key figures for a slide whose chart has no headline, read off its own (metrics') numbers."""
+    if chart.key == "platform_effort" and specs and len(specs[0].series) >= 2:
+        effort, reach = specs[0].series[:2]
+        # The platform with the worst effort-to-reach ratio, as the caption names it.
+        worst = max(range(len(effort.values)), key=lambda i: effort.values[i] / (reach.values[i] or 1e-9))
+        where = str(specs[0].categories[worst])
+        return [Tile(f"{s.name} — {where}", i18n.fmt_pct(s.values[worst], lang, 0)) for s in (effort, reach)]
+    if chart.key == "format_performance" and len(specs) == 2:
+        # "Photo + question": the most applause, the fewest sales (the article's row 8).
+        pq = i18n.name("format", "photo_question", lang)
+        return [
+            Tile(f"{spec.title} — {pq}", i18n.fmt_float(spec.series[0].values[spec.categories.index(pq)], lang, digits))
+            for spec, digits in zip(specs, (0, 1), strict=True)
+            if pq in spec.categories
+        ]
+    if chart.key == "cm_output" and len(specs) == 2:
+        posts, hours = specs
+        return [
+            Tile(f"{posts.title} — {posts.categories[0]}", i18n.fmt_int(posts.series[0].values[0], lang)),
+            Tile(f"{hours.title} — {hours.categories[0]}", i18n.fmt_hours(hours.series[0].values[0], lang)),
+        ]
+    return []
 
 
 def _best_posts(tables: Tables, gaps: Any, lang: str) -> tuple[list[str], list[list[str]], list[int]]:
@@ -240,12 +272,11 @@ def build_deck(
         elif native and chart.key == "top_posts":
             header, rows, numeric = _best_posts(tables, gaps, lang)
             s.table_slide(chart.title, header, rows, chart.caption, red(chart.key), wide=2, numeric=numeric)
-        elif chart.key == "format_performance" and _native(chart, native):
-            s.wide_charts_slide(chart.title, chart.caption, _native(chart, native) or [], chart.key)
         else:
             spec = _native(chart, native)
+            tiles = _headline_tiles(chart, lang) or _derived_tiles(chart, spec or [], lang)
             s.chart_slide(chart.title, chart.caption, native=spec or (), png=None if spec else images[chart.key],
-                          alt=alt, key=chart.key, tiles=_headline_tiles(chart, lang),
+                          alt=alt, key=chart.key, tiles=tiles,
                           note=None if appendix else red(chart.key), appendix=appendix)  # fmt: skip
 
     for chart in vanity:

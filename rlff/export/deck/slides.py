@@ -221,22 +221,6 @@ class Slides:
         self._notes(slide, caption + (f"\n\n{note}" if note else ""))
         return slide
 
-    def wide_charts_slide(self, title: str, caption: str, native: Sequence[NativeChart], key: str) -> Any:
-        """Charts side by side across the whole slide (format vs sales), caption under them."""
-        slide = self._new(self.base.content_layout)
-        self._title(slide, title)
-        self._rule(slide, self.palette.red_pen)
-        width = SLIDE_WIDTH - 2 * MARGIN
-        w = int(width / len(native))
-        for i, spec in enumerate(native):
-            add_native_chart(
-                slide, spec, MARGIN + i * w, BODY_TOP, w - Inches(0.1), MAIN_H, self.palette, f"Chart {key}"
-            )
-        self._caption(slide, caption, width=width)
-        self._footer(slide)
-        self._notes(slide, caption)
-        return slide
-
     def table_slide(self, title: str, header: Sequence[str], rows: Sequence[Sequence[str]], caption: str,
                     note: str | None, *, wide: int, numeric: Sequence[int]) -> Any:  # fmt: skip
         slide = self._new(self.base.content_layout)
