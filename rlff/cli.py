@@ -1,4 +1,4 @@
-"""The ``rlff`` command: generate, report, import, export, dashboard.
+"""The ``rlff`` command: generate, report, import, export, send, dashboard.
 
 Every failure the user can fix ends with exit code 2 and one line ``error: …`` on
 stderr that says what to do; no traceback.
@@ -207,6 +207,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         from rlff.export.images import ChromiumMissing, ImageRenderer
     except ImportError:  # pragma: no cover
         raise CommandError("the exporter is not installed; reinstall rlff") from None
+    if args.template is not None:
+        from rlff.export.deck import TemplateError
+        from rlff.export.deck.template import open_base
+
+        if args.format != "pptx":
+            raise CommandError(f"--template is for the deck (--format pptx), not --format {args.format}")
+        try:
+            open_base(args.template)  # a bad template fails before a browser starts
+        except TemplateError as exc:
+            raise CommandError(str(exc)) from None
     renderer = None
     if args.format != "csv":
         # Chromium takes seconds to start: launch it now, while the data loads.
@@ -221,7 +231,25 @@ def cmd_export(args: argparse.Namespace) -> int:
         if renderer is not None:
             renderer.close(wait=False)
         raise
-    return export_command(tables, fmt=args.format, out=args.out, lang=args.lang, honest=args.honest, renderer=renderer)
+    return export_command(
+        tables, fmt=args.format, out=args.out, lang=args.lang, honest=args.honest, renderer=renderer,
+        template=args.template,
+    )  # fmt: skip
+
+
+def cmd_send(args: argparse.Namespace) -> int:
+    """``rlff send``: build the deck and e-mail it (SMTP settings from the environment only)."""
+    from rlff.export.command import send_command
+    from rlff.export.mail import MailError, SmtpSettings
+
+    try:
+        settings = SmtpSettings.from_env()
+    except MailError as exc:
+        raise CommandError(str(exc)) from None
+    tables = _select_month(_load(args.data, args.seed, args.lang, args), args.month)
+    return send_command(
+        tables, to=args.to, settings=settings, lang=args.lang, honest=args.honest, template=args.template
+    )
 
 
 def cmd_dashboard(args: argparse.Namespace) -> int:
@@ -388,6 +416,10 @@ EXAMPLES = {
     "  rlff export --format png --out charts/ --lang fr\n"
     "  rlff export --format pptx --honest --data mydata/ --out honest.pptx\n"
     "  rlff export --format pptx --month 2025-12 --out december.pptx\n",
+    "send": "examples:\n  RLFF_SMTP_HOST=smtp.example.com rlff send --to boss@example.com\n"
+    "  rlff send --to boss@example.com --to cfo@example.com --honest --lang fr --data mydata/\n"
+    "monthly, from cron (SMTP settings in the environment, never on the command line):\n"
+    "  0 8 1 * *  . ~/.rlff-smtp.env && rlff send --to boss@example.com --data ~/rlff-data\n",
     "dashboard": "example:\n  rlff dashboard --port 8501\n",
 }
 
@@ -452,6 +484,23 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p)
     p.add_argument("--honest", action="store_true", help="the honest edition: red-pen notes and a reality appendix")
     _add_month(p)
+    p.add_argument("--template", default=None, help="the company's .pptx or .potx to build the deck on (pptx only)")
+
+    p = add(
+        "send",
+        "E-mail the deck: a summary in the body, one chart inline, the .pptx attached. "
+        "SMTP from the environment: RLFF_SMTP_HOST, RLFF_SMTP_PORT, RLFF_SMTP_USER, RLFF_SMTP_PASSWORD, "
+        "RLFF_SMTP_STARTTLS=1, RLFF_FROM.",
+        cmd_send,
+    )
+    p.add_argument("--to", action="append", required=True, metavar="ADDRESS", help="recipient (repeat for several)")
+    p.add_argument("--honest", action="store_true", help="the honest edition: red-pen notes and a reality appendix")
+    _add_month(p)
+    p.add_argument("--data", default=None, help="folder of RLFF CSVs (default: simulate the default scenario)")
+    p.add_argument("--brand", default=None, help="a brand of the workspace (see `rlff brands`)")
+    _add_database_url(p)
+    p.add_argument("--template", default=None, help="the company's .pptx or .potx to build the deck on")
+    _add_common(p)
 
     _add_workspace_commands(add)
 

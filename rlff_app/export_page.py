@@ -2,7 +2,8 @@
 
 Call :func:`render_export_page` from a page script. The files are made by the same
 functions as ``rlff export`` (:mod:`rlff.export.command`), with the process's shared browser
-(:func:`rlff.export.images.shared_renderer`), which serves every session at once. Deck and ZIP
+(:func:`rlff.export.images.shared_renderer`), which serves every session at once. The deck can be
+built on the company's own .pptx/.potx (a file picker). Deck and ZIP
 are prepared on a click, with a progress bar, and kept in the session until the data,
 the language or the edition changes; a single chart's PNG renders when its button is
 clicked.
@@ -65,12 +66,16 @@ def _keep(kind: str, fp: str, data: bytes) -> None:
 
 
 def _prepare(kind: str, fp: str, make: Callable[[Callable[[int, int, str], None]], bytes], lang: str) -> None:
+    from rlff.export.deck import TemplateError
+
     bar, progress = _progress_bar(lang)
     try:
         _keep(kind, fp, make(progress))
     except ChromiumMissing as exc:
         st.error(str(exc))  # our own message (install commands), no data in it
-    except ExportError as exc:
+    except TemplateError as exc:
+        st.error(_t("template.bad", lang, message=plain_md(exc)))
+    except (ExportError, ValueError) as exc:  # a message, never a traceback (a name python-pptx refuses, say)
         st.error(_t("failed", lang, message=plain_md(exc)))
     finally:
         bar.empty()
@@ -110,14 +115,25 @@ def render_export_page(tables: Tables, lang: str, charts: Sequence[Chart] | None
     deck_col, zip_col = st.columns(2)
     with deck_col:
         st.subheader(_t("deck", lang))
-        fp = fingerprint(tables, lang, "deck", honest)
+        upload = st.file_uploader(
+            _t("template", lang), type=["pptx", "potx"], key="export.template", help=_t("template.help", lang)
+        )
+        template = upload.getvalue() if upload is not None else None
+        digest = hashlib.sha256(template).hexdigest()[:16] if template else None
+        fp = fingerprint(tables, lang, "deck", honest, digest)
         if st.button(_t("deck.prepare", lang), key="export.deck.prepare", icon=":material/slideshow:"):
             _prepare(
                 "deck",
                 fp,
                 lambda p: export_deck(
-                    tables, lang=lang, honest=honest, charts=all_charts, renderer=renderer, progress=p
-                ),
+                    tables,
+                    lang=lang,
+                    honest=honest,
+                    charts=all_charts,
+                    renderer=renderer,
+                    progress=p,
+                    template=template,
+                ),  # fmt: skip
                 lang,
             )
         deck = _prepared("deck", fp)

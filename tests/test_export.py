@@ -1,6 +1,5 @@
-"""Exports without a browser: deck structure read back with python-pptx, red-pen numbers,
-CSV formula neutralisation, atomic writes, the missing-Chromium error, the shared renderer
-under two threads (with a stand-in for kaleido), and `rlff export` run in-process.
+"""Exports without a browser (the deck: ``test_deck*.py``): CSV formula neutralisation, atomic
+writes, the missing-Chromium error, the shared renderer under two threads (with a stand-in for kaleido), and `rlff export` run in-process.
 
 Real renders (kaleido, LibreOffice) are in ``test_export_render.py``.
 """
@@ -12,7 +11,6 @@ import functools
 import io
 import json
 import os
-import textwrap
 import threading
 import zipfile
 
@@ -20,15 +18,13 @@ import plotly.graph_objects as go
 import pytest
 from PIL import Image
 from pptx import Presentation
-from pptx.util import Emu, Inches
+from pptx.util import Inches
 
 import rlff.export.command
 import rlff.export.deck
 import rlff.export.images
-from rlff import i18n, metrics
 from rlff.charts import Chart
 from rlff.cli import main
-from rlff.export.deck import RedPen, build_deck, fit_font_size, honest_notes, save_deck
 from rlff.export.images import ChromiumMissing, ExportError, ImageRenderer, chromium_path, export_images, save_images
 from rlff.io.tables import table_to_csv_bytes, write_tables
 
@@ -75,195 +71,8 @@ def _read(prs) -> Presentation:  # noqa: ANN001 - a pptx Presentation
     return Presentation(io.BytesIO(buf.getvalue()))
 
 
-@pytest.fixture(scope="module")
-def boss_deck(default_tables, images):
-    return _read(build_deck(default_tables, FAKE_CHARTS, images, lang="en", honest=False))
-
-
-@pytest.fixture(scope="module")
-def honest_deck(default_tables, images):
-    return _read(build_deck(default_tables, FAKE_CHARTS, images, lang="en", honest=True))
-
-
-@pytest.fixture(scope="module")
-def french_deck(default_tables, images):
-    return _read(build_deck(default_tables, FAKE_CHARTS, images, lang="fr", honest=True))
-
-
-def _titles(prs) -> list[str]:  # noqa: ANN001
-    return [s.shapes.title.text_frame.text if s.shapes.title is not None else "" for s in prs.slides]
-
-
 def _pictures(slide):  # noqa: ANN001, ANN202
     return [sh for sh in slide.shapes if sh.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
-
-
-def _named(slide, name: str):  # noqa: ANN001, ANN202
-    return [sh for sh in slide.shapes if sh.name == name]
-
-
-# --- deck structure ---------------------------------------------------------------------------
-
-
-def test_deck_is_16_9(boss_deck, honest_deck):
-    for prs in (boss_deck, honest_deck):
-        assert (prs.slide_width, prs.slide_height) == (SLIDE_W, SLIDE_H)
-
-
-def test_boss_deck_is_title_one_slide_per_vanity_chart_and_closing(boss_deck):
-    titles = _titles(boss_deck)
-    assert len(titles) == 1 + N_BOSS + 1
-    assert titles[1 : 1 + N_BOSS] == [c.title for c in FAKE_CHARTS if c.view == "boss"]
-    assert titles[-1] == "Thank you, Big Boss!"
-    assert all(len(_pictures(s)) == 1 for s in list(boss_deck.slides)[1 : 1 + N_BOSS])
-
-
-def test_honest_deck_adds_red_pen_notes_and_a_reality_appendix(boss_deck, honest_deck):
-    titles = _titles(honest_deck)
-    assert len(titles) == 1 + N_BOSS + 1 + 1 + N_REALITY
-    assert titles[2 + N_BOSS] == "Appendix: the reality check"
-    assert titles[-N_REALITY:] == [c.title for c in FAKE_CHARTS if c.view == "reality"]
-    slides = list(honest_deck.slides)
-    assert all(len(_named(s, "Red pen note")) == 1 for s in slides[1 : 1 + N_BOSS])
-    assert not any(_named(s, "Red pen note") for s in boss_deck.slides), "red pen only with --honest"
-    # Reality slides carry their caption next to the chart.
-    for slide, chart in zip(slides[-N_REALITY:], [c for c in FAKE_CHARTS if c.view == "reality"], strict=True):
-        assert _named(slide, "Caption")[0].text_frame.text == chart.caption
-
-
-def test_side_charts_stay_out_of_the_deck(honest_deck):
-    assert "Vanity index: 68 / 100" not in _titles(honest_deck)
-
-
-def test_every_picture_has_alt_text_naming_its_chart(honest_deck):
-    pictures = [p for s in honest_deck.slides for p in _pictures(s)]
-    assert len(pictures) == N_BOSS + N_REALITY
-    for pic in pictures:
-        descr = pic._element.nvPicPr.cNvPr.get("descr")
-        key = pic.name.removeprefix("Chart ")
-        chart = next(c for c in FAKE_CHARTS if c.key == key)
-        assert descr and chart.title in descr and chart.caption in descr
-
-
-def test_the_cm_is_named_next_to_the_logo(default_tables, boss_deck):
-    first = boss_deck.slides[0]
-    logo, cm = _named(first, "Logo")[0], _named(first, "Community manager")[0]
-    assert default_tables.meta.cm_name in cm.text_frame.text
-    assert cm.left > logo.left + logo.width - Inches(0.1), "to the right of the logo"
-    assert logo.top <= cm.top <= logo.top + logo.height, "on the logo's line"
-    assert "1,754 RT and 9,540 likes" in _named(first, "Headline")[0].text_frame.text
-
-
-def test_every_shape_and_title_lies_within_the_slide(honest_deck, french_deck):
-    for prs in (honest_deck, french_deck):
-        for n, slide in enumerate(prs.slides, 1):
-            for sh in slide.shapes:
-                assert sh.left >= 0 and sh.top >= 0, (n, sh.name)
-                assert sh.left + sh.width <= SLIDE_W and sh.top + sh.height <= SLIDE_H, (n, sh.name)
-
-
-def test_titles_are_placed_for_16_9(honest_deck):
-    for slide in list(honest_deck.slides)[1:]:
-        title = slide.shapes.title
-        assert title.width >= Inches(12), "spans the wide slide, not the 4:3 template's 9 inches"
-        assert abs((title.left + title.width / 2) - SLIDE_W / 2) < Inches(0.05), "centred"
-
-
-def _conservative_fit(shape) -> tuple[int, float]:  # noqa: ANN001
-    """(lines needed, height available in pt) by a rule independent of the deck's own."""
-    tf = shape.text_frame
-    runs = [r for p in tf.paragraphs for r in p.runs if r.text]
-    size = max(r.font.size.pt for r in runs)
-    bold = any(r.font.bold for r in runs)
-    width_pt = Emu(shape.width - tf.margin_left - tf.margin_right).pt
-    height_pt = Emu(shape.height - tf.margin_top - tf.margin_bottom).pt
-    per_line = int(width_pt // (size * (0.6 if bold else 0.55)))
-    lines = sum(max(1, len(textwrap.wrap(p.text, per_line))) for p in tf.paragraphs)
-    return lines, height_pt / (size * 1.2)
-
-
-def test_no_text_overflows_its_box(honest_deck, french_deck, boss_deck):
-    checked = 0
-    for prs in (honest_deck, french_deck, boss_deck):
-        for n, slide in enumerate(prs.slides, 1):
-            for sh in slide.shapes:
-                if sh.has_text_frame and sh.text_frame.text.strip():
-                    lines, room = _conservative_fit(sh)
-                    assert lines <= room, f"slide {n}, {sh.name}: {lines} lines for {room:.1f}"
-                    checked += 1
-    assert checked > 50
-
-
-def test_fit_font_size_shrinks_long_text_and_gives_up_when_nothing_fits():
-    box = (Inches(3), Inches(1))
-    assert fit_font_size("short", *box, max_pt=30, min_pt=8) == 30
-    assert fit_font_size("a longer sentence " * 6, *box, max_pt=30, min_pt=8) < 20
-    assert fit_font_size("word " * 500, *box, max_pt=30, min_pt=8) is None
-
-
-def test_text_that_cannot_fit_is_shortened_with_an_ellipsis(default_tables, images):
-    long = _chart("response_time", "reality", "Waiting")
-    long = Chart(**{**long.__dict__, "caption": "An endless caption " * 200})
-    prs = _read(build_deck(default_tables, [FAKE_CHARTS[0], long], images, lang="en", honest=True))
-    caption = _named(prs.slides[-1], "Caption")[0].text_frame.text
-    assert caption.endswith("…") and len(caption) < len(long.caption)
-
-
-def test_french_deck_speaks_french(french_deck):
-    titles = _titles(french_deck)
-    assert titles[0] == "Rapport mensuel de la communauté"
-    assert "Annexe : le retour au réel" in titles
-    notes = [sh.text_frame.text for s in french_deck.slides for sh in _named(s, "Red pen note")]
-    assert notes and all(n.startswith("Stylo rouge") for n in notes)
-
-
-def test_a_chart_without_an_image_is_an_error(default_tables):
-    with pytest.raises(KeyError, match="boss_tiles"):
-        build_deck(default_tables, FAKE_CHARTS, {}, lang="en")
-
-
-# --- red-pen numbers --------------------------------------------------------------------------
-
-
-def test_red_pen_numbers_are_rlff_metrics(default_tables):
-    t = default_tables
-    notes = honest_notes(t, "en")
-    rep = metrics.report(t)
-    assert notes["boss_tiles"].values == {
-        "non_customer_share": metrics.non_customer_share(t),
-        "bought_follower_share": metrics.bought_follower_share(t.followers),
-    }
-    v = notes["engagement_over_time"].values
-    assert (v["peer_share"], v["bot_share"], v["self_like_share"]) == (
-        metrics.peer_share(t),
-        metrics.bot_share(t),
-        metrics.self_like_share(t),
-    )
-    assert v["peer_accounts"] == int(t.peers["in_ring"].sum())  # every ring member engaged
-    assert notes["follower_growth"].values["fans"] == rep["vanity"]["fans"]
-    assert notes["top_posts"].values["roi"] == rep["reality"]["roi"]
-    assert notes["*"].values["vanity_index"] == rep["vanity_index"]
-    # The text shows those numbers, formatted as everywhere else.
-    assert i18n.fmt_pct(metrics.non_customer_share(t), "en", digits=0) in notes["boss_tiles"].text
-    assert i18n.fmt_pct(metrics.peer_share(t), "en", digits=0) in notes["engagement_over_time"].text
-    assert f"from {v['peer_accounts']} peer accounts" in notes["engagement_over_time"].text
-
-
-def test_red_pen_on_the_slide_is_the_computed_note(default_tables, honest_deck):
-    notes = honest_notes(default_tables, "en")
-    slide = honest_deck.slides[1]  # boss_tiles
-    assert _named(slide, "Red pen note")[0].text_frame.text == f"Red pen: {notes['boss_tiles'].text}"
-
-
-def test_red_pen_leaves_out_what_the_data_cannot_say(default_tables):
-    from rlff.schema import empty_table
-
-    bare = default_tables.replace(engagements=empty_table("engagements"), followers=empty_table("followers"))
-    notes = honest_notes(bare, "en")
-    assert notes["boss_tiles"] == RedPen(
-        "The data cannot say what this slide hides (no source, cost or inbox data).",
-        {"non_customer_share": None, "bought_follower_share": None},
-    )
 
 
 # --- CSV ---------------------------------------------------------------------------------------
@@ -338,15 +147,6 @@ class _DiskFull:
 def _fail_half_way(monkeypatch) -> None:  # noqa: ANN001
     real = os.fdopen
     monkeypatch.setattr(os, "fdopen", lambda fd, mode="r", *a, **k: _DiskFull(real(fd, mode, *a, **k)))
-
-
-def test_a_deck_write_that_fails_half_way_leaves_no_file(default_tables, tmp_path, monkeypatch):
-    monkeypatch.setattr(rlff.export.deck, "export_deck", lambda tables, **options: b"PK" + b"x" * 100_000)
-    _fail_half_way(monkeypatch)
-    target = tmp_path / "deck.pptx"
-    with pytest.raises(OSError, match="No space"):
-        save_deck(default_tables, target)
-    assert list(tmp_path.iterdir()) == [], "neither the deck nor a temporary file"
 
 
 def test_an_image_write_that_fails_half_way_leaves_no_truncated_file(tmp_path, monkeypatch):
@@ -517,22 +317,6 @@ class FakePngKaleido(FakeKaleido):
     async def calc_fig(self, fig: dict, opts: dict) -> bytes:
         await asyncio.sleep(0.005)
         return _png(int(opts["width"] * opts["scale"]), int(opts["height"] * opts["scale"]))
-
-
-def test_export_deck_assembles_slides_as_pictures_arrive_and_reports_progress(default_tables, monkeypatch):
-    monkeypatch.setattr(rlff.export.images, "_kaleido_class", lambda: FakePngKaleido)
-    monkeypatch.setattr(rlff.export.images, "chromium_path", lambda: "/usr/bin/chromium")
-    seen: list[tuple[int, int, str]] = []
-    data = rlff.export.deck.export_deck(
-        default_tables, honest=True, charts=FAKE_CHARTS, progress=lambda *a: seen.append(a)
-    )
-    shown = [c for c in FAKE_CHARTS if c.view in ("boss", "reality")]
-    assert seen == [(i + 1, len(shown) + 1, c.title) for i, c in enumerate(shown)] + [
-        (len(shown) + 1, len(shown) + 1, "deck")
-    ]
-    prs = Presentation(io.BytesIO(data))
-    sizes = {p.image.size for s in prs.slides for p in _pictures(s)}
-    assert sizes == {(1600, 900)}, "800 x 450 CSS pixels at 2x"
 
 
 @pytest.fixture

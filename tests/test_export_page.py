@@ -88,8 +88,8 @@ def test_preparing_the_honest_deck_shows_progress_and_a_download(default_tables,
     _, deck = at.session_state["export.files"]["deck"]
     prs = Presentation(io.BytesIO(deck))
     n_boss = sum(c.view == "boss" for c in FAKE_CHARTS)
-    n_reality = sum(c.view == "reality" for c in FAKE_CHARTS)
-    assert len(prs.slides) == 1 + n_boss + 1 + 1 + n_reality
+    n_appendix = sum(c.view == "reality" or c.key == "vanity_index" for c in FAKE_CHARTS)
+    assert len(prs.slides) == 1 + n_boss + 1 + n_appendix + 1  # title, vanity, divider, appendix, closing
     assert any(c.value == "Ready: rlff-deck-2026-01-honest.pptx" for c in at.caption)
 
 
@@ -119,6 +119,7 @@ def test_two_sessions_preparing_at_once_both_get_their_files_from_one_browser(de
     def session(lang: str) -> None:
         try:
             at = _app(default_tables, lang).run()
+            at.toggle(key="export.honest").set_value(True).run()  # the honest deck has pictures to render
             at.button(key="export.deck.prepare").click().run()
             assert not at.exception
             results[lang] = at.session_state["export.files"]["deck"][1]
@@ -136,3 +137,50 @@ def test_two_sessions_preparing_at_once_both_get_their_files_from_one_browser(de
     }
     assert titles == {"en": "Monthly community report", "fr": "Rapport mensuel de la communauté"}
     assert rlff.export.images._shared is not None and rlff.export.images._shared.browsers_started == 1
+
+
+def _template_bytes(text: bytes | None = None) -> bytes:
+    if text is not None:
+        return text
+    prs = Presentation()
+    prs.slide_master.name = "Corp"
+    buf = io.BytesIO()
+    prs.save(buf)
+    return buf.getvalue()
+
+
+def test_the_deck_is_built_on_an_uploaded_template_and_a_bad_one_is_a_message(default_tables, fake_browser):
+    from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRec
+
+    def upload(data: bytes) -> list:
+        return [UploadedFile(UploadedFileRec("f1", "corp.pptx", "application/octet-stream", data), None)]
+
+    import rlff_app.export_page as page
+
+    real = page.st.file_uploader
+    try:
+        page.st.file_uploader = lambda *a, **k: upload(b"not a deck")[0]
+        at = _app(default_tables).run()
+        at.button(key="export.deck.prepare").click().run()
+        assert not at.exception
+        shown = at.error[0].value.replace("\\", "")  # markdown escapes
+        assert shown.startswith("This template cannot be used: the template is not a .pptx or .potx file")
+        page.st.file_uploader = lambda *a, **k: upload(_template_bytes())[0]
+        at = _app(default_tables).run()
+        at.button(key="export.deck.prepare").click().run()
+        assert not at.exception and not at.error
+        _, deck = at.session_state["export.files"]["deck"]
+        assert Presentation(io.BytesIO(deck)).slides[0].shapes.title.text_frame.text == "Monthly community report"
+    finally:
+        page.st.file_uploader = real
+
+
+def test_a_305_character_page_name_gives_a_deck_not_a_traceback(default_tables, fake_browser):
+    import dataclasses
+
+    long = default_tables.replace(meta=dataclasses.replace(default_tables.meta, brand="Page " * 61))
+    at = _app(long).run()
+    at.button(key="export.deck.prepare").click().run()
+    assert not at.exception and not at.error
+    _, deck = at.session_state["export.files"]["deck"]
+    assert len(Presentation(io.BytesIO(deck)).core_properties.title) <= 255

@@ -26,7 +26,7 @@ from typing import Any
 
 import pandas as pd
 
-from rlff.export.deck import deck_file_name, export_deck, save_deck
+from rlff.export.deck import TemplateError, deck_file_name, export_deck, save_deck
 from rlff.export.images import (
     FORMATS,
     ChromiumMissing,
@@ -51,6 +51,7 @@ __all__ = [
     "export_deck",
     "export_images",
     "export_zip",
+    "send_command",
     "save_deck",
     "save_images",
     "save_tables_csv",
@@ -182,6 +183,7 @@ def export_command(
     lang: str = "en",
     honest: bool = False,
     renderer: ImageRenderer | None = None,
+    template: str | Path | None = None,
 ) -> int:
     """``rlff export``: write ``fmt`` to ``out``; returns the exit code.
 
@@ -192,6 +194,7 @@ def export_command(
 
     ``renderer``: an :class:`~rlff.export.images.ImageRenderer` the caller started early (say,
     before loading the data) so that the browser starts meanwhile; it is closed here.
+    ``template``: the company's .pptx/.potx the deck is built on (pptx only).
     """
     out = Path(out)
     try:
@@ -210,7 +213,8 @@ def export_command(
             if fmt == "pptx":
                 target = _file(out, deck_file_name(tables, honest=honest))
                 with _terminal_progress("deck") as progress:
-                    save_deck(tables, target, lang=lang, honest=honest, renderer=renderer, progress=progress)
+                    save_deck(tables, target, lang=lang, honest=honest, renderer=renderer, progress=progress,
+                              template=template)  # fmt: skip
                 edition = "honest deck" if honest else "deck"
                 print(f"wrote the {edition} to {target}")
                 return 0
@@ -231,7 +235,7 @@ def export_command(
                 paths = save_images(charts, fmt, out, renderer=renderer, progress=progress)
             print(f"wrote {len(paths)} {fmt.upper()} files to {out}")
             return 0
-    except (ChromiumMissing, _UsageError) as exc:
+    except (ChromiumMissing, _UsageError, TemplateError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except ExportError as exc:  # a render that failed: not the user's doing
@@ -240,3 +244,57 @@ def export_command(
     except OSError as exc:
         print(f"error: cannot write {out}: {exc.strerror or exc}; choose another --out", file=sys.stderr)
         return 2
+
+
+def send_command(
+    tables: Tables,
+    *,
+    to: Sequence[str],
+    settings: Any,
+    lang: str = "en",
+    honest: bool = False,
+    template: str | Path | None = None,
+    renderer: ImageRenderer | None = None,
+) -> int:
+    """``rlff send``: build the deck and e-mail it to ``to``; returns the exit code.
+
+    ``settings`` is a :class:`rlff.export.mail.SmtpSettings`. Errors print one ``error: …``
+    line on stderr naming the server and the reason, exit 2.
+    """
+    from rlff.charts import build_charts
+    from rlff.export.deck import render_pictures
+    from rlff.export.mail import MailError, deck_message, send_message
+
+    bad = [a for a in to if "@" not in a or any(c.isspace() for c in a)]
+    if bad:
+        print(f"error: --to {bad[0]!r} is not an e-mail address", file=sys.stderr)
+        return 2
+    own = renderer is None
+    renderer = renderer or ImageRenderer()
+    try:
+        charts = build_charts(tables, lang=lang, views=("boss", "reality", "side") if honest else ("boss",))
+        deck = export_deck(tables, lang=lang, honest=honest, charts=charts, renderer=renderer, template=template)
+        inline = next(c for c in charts if c.key == "engagement_over_time")
+        png = None
+        if inline.available:
+            try:
+                png = render_pictures([inline], renderer=renderer)[inline.key]
+            except (ChromiumMissing, ExportError):
+                png = None  # the summary and the deck go out without the inline chart
+        msg = deck_message(
+            tables, deck, deck_file_name(tables, honest=honest), sender=settings.sender, to=to, lang=lang,
+            honest=honest, chart_png=png, chart_title=inline.title,
+        )  # fmt: skip
+        send_message(msg, settings)
+    except (ChromiumMissing, TemplateError, MailError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ExportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        if own:
+            renderer.close(wait=False)
+    edition = "honest deck" if honest else "deck"
+    print(f"sent the {edition} for {tables.meta.reported_month:%Y-%m} to {', '.join(to)} via {settings.where}")
+    return 0
