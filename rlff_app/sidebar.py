@@ -17,7 +17,7 @@ from typing import Any
 
 import streamlit as st
 
-from rlff.i18n import check_lang, name, t
+from rlff.i18n import check_lang, name, t, widget_date_format
 from rlff.simulation.scenario import SOCIAL_PLATFORMS
 from rlff_app.context import uses_upload
 from rlff_app.query import (
@@ -90,7 +90,7 @@ def _widget(knob: Knob, lang: str) -> None:
     elif knob.kind == "bool":
         st.checkbox(label, key=key)
     elif knob.kind == "date":
-        st.date_input(label, key=key, format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD")
+        st.date_input(label, key=key, format=widget_date_format(lang))
     elif knob.kind == "str":
         st.text_input(label, key=key, max_chars=80)
     elif knob.name == "seed":
