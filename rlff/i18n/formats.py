@@ -54,6 +54,8 @@ class Style:
         plotly_tick: d3 format of the ticks of a daily axis.
         widget_date: moment.js format of Streamlit's date input.
         widget_datetime: moment.js format of a Streamlit datetime column.
+        quotes: How a value from a file is quoted in a message: ``'x'`` (Python's repr, as
+            the English messages always did) or ``« x »`` (U+202F inside the guillemets).
     """
 
     locale: str
@@ -69,6 +71,7 @@ class Style:
     plotly_tick: str
     widget_date: str
     widget_datetime: str
+    quotes: str
 
 
 STYLES: dict[str, Style] = {
@@ -86,6 +89,7 @@ STYLES: dict[str, Style] = {
         plotly_tick="%b %d",
         widget_date="YYYY-MM-DD",
         widget_datetime="YYYY-MM-DD HH:mm",
+        quotes="repr",
     ),
     "fr": Style(
         locale="fr",
@@ -101,6 +105,7 @@ STYLES: dict[str, Style] = {
         plotly_tick="%d/%m",
         widget_date="DD/MM/YYYY",
         widget_datetime="DD/MM/YYYY HH:mm",
+        quotes=f"«{NNBSP}{{}}{NNBSP}»",
     ),
 }
 
@@ -261,3 +266,9 @@ def widget_date_format(lang: str = DEFAULT_LANG) -> str:
 def widget_datetime_format(lang: str = DEFAULT_LANG) -> str:
     """moment.js format of a Streamlit ``DatetimeColumn``: ``YYYY-MM-DD HH:mm`` / ``DD/MM/YYYY HH:mm``."""
     return style(lang).widget_datetime
+
+
+def quoted(value: str, lang: str = DEFAULT_LANG) -> str:
+    """A value from a file, quoted for a message: ``'beaucoup'`` / ``« beaucoup »``."""
+    quotes = style(lang).quotes
+    return repr(value) if quotes == "repr" else quotes.format(value)

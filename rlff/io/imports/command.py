@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from rlff.i18n.messages import Message
 from rlff.io.tables import write_tables
 
 from .decode import check_size
@@ -69,13 +70,15 @@ def import_files_command(
 def _read(path: Path) -> bytes:
     name = path.name or str(path)
     if not path.exists():
-        raise ImportProblem(str(path), "no such file", hint="check the path and the file name")
+        raise ImportProblem(str(path), Message("import.no_such_file"), hint=Message("import.hint.check_path"))
     if not path.is_file():
-        raise ImportProblem(str(path), "this is a folder, not a file", hint="name the export files themselves")
+        raise ImportProblem(str(path), Message("import.is_folder"), hint=Message("import.hint.name_files"))
     check_size(path.stat().st_size, name)  # before reading: a huge file never enters memory
     try:
         return path.read_bytes()
     except OSError as err:
         raise ImportProblem(
-            name, f"the file cannot be read ({err.strerror or err})", hint="check its permissions"
+            name,
+            Message("import.cannot_read_file", reason=err.strerror or err),
+            hint=Message("import.hint.permissions"),
         ) from None
