@@ -2,14 +2,18 @@
 
 Every failure the user can fix ends with exit code 2 and one line ``error: …`` on
 stderr that says what to do; no traceback.
+
+Language: ``--lang`` where a command has it, else the terminal's (LC_ALL, LC_MESSAGES,
+LANG: ``LANG=fr_FR.UTF-8`` gives ``erreur : …``), else English (:func:`cli_lang`).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -55,7 +59,20 @@ def _seed(text: str) -> int:
 def _add_common(p: argparse.ArgumentParser, *, lang: bool = True) -> None:
     p.add_argument("--seed", type=_seed, default=0, help="random seed of the simulation")
     if lang:
-        p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of texts and labels")
+        _add_lang(p)
+
+
+def _add_lang(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--lang", choices=("en", "fr"), default=None, help="language of texts and labels (default: from LANG, else en)"
+    )
+
+
+def cli_lang(requested: str | None, environ: Mapping[str, str] | None = None) -> str:
+    """The language of the command's output: ``--lang`` if given, else the terminal's, else English."""
+    from rlff.i18n import language_of
+
+    return requested or language_of(os.environ if environ is None else environ)
 
 
 def _load(data: str | None, seed: int, lang: str = "en"):  # noqa: ANN202 - returns rlff.schema.Tables
@@ -159,7 +176,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         from rlff.io.imports import import_files_command
     except ImportError:  # pragma: no cover - the importer ships with the package
         raise CommandError("the importer is not installed; reinstall rlff") from None
-    return import_files_command(list(args.files), args.out)
+    return import_files_command(list(args.files), args.out, lang=args.lang)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -268,6 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="export files to read")
     p.add_argument("--out", required=True, help="folder to write RLFF's tables into")
+    _add_lang(p)
 
     p = add(
         "export", "Export the charts (PNG/SVG/PDF), the deck (PPTX), all charts (ZIP) or the tables (CSV).", cmd_export
@@ -291,21 +309,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_USAGE
+    lang = cli_lang(getattr(args, "lang", None))
+    if hasattr(args, "lang"):
+        args.lang = lang
+    from rlff.i18n import t
+
+    def error(message: object) -> None:
+        # An ImportProblem or a Message says itself in the language; other errors are English.
+        said = message.text(lang) if callable(getattr(message, "text", None)) else message  # type: ignore[attr-defined]
+        print(t("cli.error", lang, message=said), file=sys.stderr)
+
     try:
         return int(args.handler(args) or 0)
     except CommandError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        error(exc)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
+        error(t("cli.interrupted", lang))
         return 130
     except Exception as exc:  # noqa: BLE001 - last resort: one line, not a traceback
         from rlff.simulation.scenario import ScenarioError
 
         if isinstance(exc, ScenarioError | ValueError | OSError):
-            print(f"error: {exc}", file=sys.stderr)
+            error(exc)
             return EXIT_USAGE
-        print(f"error: unexpected {type(exc).__name__}: {exc} (please report it)", file=sys.stderr)
+        error(t("cli.unexpected", lang, error=type(exc).__name__, message=exc))
         return 1
 
 

@@ -140,7 +140,7 @@ def read_new_files(files: Sequence[UploadedFileLike], unexpected: str) -> BatchR
     per_file = {w for r in results for w in r.warnings}
     report = BatchReport(
         read=tuple(r.filename for r in results),
-        problems=tuple(str(p) for p in outcome.problems),
+        problems=tuple(p.localized() for p in outcome.problems),  # said in the page's language when shown
         notes=tuple(w for w in outcome.warnings if w not in per_file),
         kept_previous=data is None and before is not None,
         replaced=replaced,

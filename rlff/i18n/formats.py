@@ -20,6 +20,7 @@ testing ``lang == "fr"`` itself. Pure: no streamlit, no I/O.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -272,3 +273,21 @@ def quoted(value: str, lang: str = DEFAULT_LANG) -> str:
     """A value from a file, quoted for a message: ``'beaucoup'`` / ``« beaucoup »``."""
     quotes = style(lang).quotes
     return repr(value) if quotes == "repr" else quotes.format(value)
+
+
+# POSIX order: LC_ALL overrides LC_MESSAGES, which overrides LANG.
+LOCALE_VARIABLES: tuple[str, ...] = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def language_of(environ: Mapping[str, str]) -> str:
+    """The language a terminal asks for: ``fr`` for ``LANG=fr_FR.UTF-8``, else English.
+
+    The first of LC_ALL, LC_MESSAGES, LANG that is set decides (``C`` and ``POSIX`` mean
+    English); a language RLFF does not have falls back to English.
+    """
+    for variable in LOCALE_VARIABLES:
+        value = environ.get(variable, "").strip()
+        if value:
+            code = value.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+            return code if code in STYLES else DEFAULT_LANG
+    return DEFAULT_LANG

@@ -2,6 +2,8 @@
 
 Everything that comes from a file (names, brand, cells, import messages) is shown as
 plain text: ``st.dataframe``, ``st.text``, or Markdown-escaped by :func:`rlff_app.show.plain_md`.
+Import messages, notes and "Recognised as" values are said in the page's language
+(:func:`rlff.i18n.messages.localize`), also when the reader switches language after an upload.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from rlff.i18n import fmt_date, fmt_int, fmt_month, t
+from rlff.i18n.messages import localize
 from rlff.io.imports import MAX_UPLOAD_MB, blank_template
 from rlff_app import upload
 from rlff_app.context import DATA_SOURCE, SOURCES, AppContext, PageSpec, current
@@ -26,13 +29,13 @@ def _report(report: upload.BatchReport, lang: str) -> None:
     if report.replaced:
         st.info(plain_md(t("data.replaced", lang, files=", ".join(report.replaced))))
     for problem in report.problems:
-        st.error(plain_md(t("data.problem", lang, message=problem)), icon=":material/error:")
+        st.error(plain_md(t("data.problem", lang, message=localize(problem, lang))), icon=":material/error:")
     if report.error:
         st.error(plain_md(report.error), icon=":material/error:")
     if report.kept_previous:
         st.info(t("data.kept", lang))
     for note in report.notes:
-        st.warning(plain_md(note))
+        st.warning(plain_md(localize(note, lang)))
 
 
 def _rows(counts: dict[str, int], lang: str) -> str:
@@ -56,17 +59,17 @@ def _dataset(data: UploadedData, lang: str) -> None:
     files = pd.DataFrame(
         {
             t("data.files.file", lang): [f.filename for f in data.files],
-            t("data.files.kind", lang): [f.label for f in data.files],
+            t("data.files.kind", lang): [localize(f.label, lang) for f in data.files],
             t("data.files.rows", lang): [_rows(f.row_counts, lang) for f in data.files],
         }
     )
     st.dataframe(files, hide_index=True, width="stretch", key="data.files")
     for note in data.warnings:
-        st.warning(plain_md(note))
+        st.warning(plain_md(localize(note, lang)))
     for i, f in enumerate(data.files):
         with st.expander(plain_md(t("data.preview", lang, file=f.filename)), expanded=len(data.files) == 1):
             for note in f.warnings:
-                st.warning(plain_md(note))
+                st.warning(plain_md(localize(note, lang)))
             for table, frame in f.previews.items():
                 total = fmt_int(f.row_counts.get(table, len(frame)), lang)
                 st.text(t("data.preview.table", lang, table=table, n=len(frame), total=total))

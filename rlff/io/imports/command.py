@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from rlff.i18n.messages import Message
+from rlff.i18n import fmt_date, labelled, t
+from rlff.i18n.messages import Message, localize
 from rlff.io.tables import write_tables
 
 from .decode import check_size
@@ -15,13 +16,14 @@ from .problems import ImportProblem
 
 
 def import_files_command(
-    paths: list[str], out: str, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+    paths: list[str], out: str, *, lang: str = "en", stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
     """Import files and write RLFF tables to ``out``; all files must be readable.
 
     Args:
         paths: Files to import (exports and RLFF CSVs, in any mix).
         out: Folder to write ``<table>.csv`` files and ``meta.json`` into.
+        lang: Language of every line printed (``en`` or ``fr``).
         stdout: Where the summary goes (default: ``sys.stdout``).
         stderr: Where ``error: …`` and ``warning: …`` lines go (default: ``sys.stderr``).
 
@@ -32,7 +34,7 @@ def import_files_command(
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     if not paths:
-        print("error: no file given; example: rlff import tweet_activity.csv inbox.csv --out mydata/", file=stderr)
+        print(t("cli.error", lang, message=t("import.cli.no_file", lang)), file=stderr)
         return 2
     files: list[tuple[str, bytes]] = []
     problems: list[str] = []
@@ -40,30 +42,37 @@ def import_files_command(
         try:
             files.append((Path(path).name, _read(Path(path))))
         except ImportProblem as unreadable:
-            problems.append(str(unreadable))
+            problems.append(unreadable.text(lang))
     outcome = import_files(files)
-    problems += [str(p) for p in outcome.problems]
+    problems += [p.text(lang) for p in outcome.problems]
     if problems:
         for message in problems:
-            print(f"error: {message}", file=stderr)
-        print("error: nothing was written; fix the file(s) above and run the command again", file=stderr)
+            print(t("cli.error", lang, message=message), file=stderr)
+        print(t("cli.error", lang, message=t("import.cli.nothing_written", lang)), file=stderr)
         return 2
     for warning in outcome.warnings:
-        print(f"warning: {warning}", file=stderr)
+        print(t("cli.warning", lang, message=localize(warning, lang)), file=stderr)
     try:
         write_tables(outcome.tables, out)
     except OSError as err:
-        print(f"error: cannot write to {out}: {err.strerror or err}", file=stderr)
+        reason = err.strerror or err
+        print(t("cli.error", lang, message=t("import.cli.cannot_write", lang, out=out, reason=reason)), file=stderr)
         return 2
     counts = ", ".join(f"{n} {name}" for name, n in outcome.row_counts.items() if n)
-    kinds = "; ".join(f"{r.filename}: {r.label}" for r in outcome.results)
+    kinds = "; ".join(labelled(r.filename, localize(r.label, lang), lang) for r in outcome.results)
     meta = outcome.tables.meta
-    print(f"imported {len(outcome.results)} file(s) ({kinds})", file=stdout)
-    print(
-        f"wrote {counts or 'no rows'} to {out} — {meta.brand}, {meta.start} to {meta.end}, "
-        f"reported month {meta.reported_month:%Y-%m}",
-        file=stdout,
+    print(t("import.cli.imported", lang, n=len(outcome.results), kinds=kinds), file=stdout)
+    summary = t(
+        "import.cli.wrote",
+        lang,
+        counts=counts or t("import.cli.no_rows", lang),
+        out=out,
+        brand=meta.brand,
+        start=fmt_date(meta.start, lang),
+        end=fmt_date(meta.end, lang),
+        month=f"{meta.reported_month:%Y-%m}",
     )
+    print(summary, file=stdout)
     return 0
 
 
