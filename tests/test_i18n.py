@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 
@@ -39,6 +40,19 @@ def test_both_languages_use_the_same_placeholders(key):
     assert _placeholders(texts["en"]) == _placeholders(texts["fr"])
 
 
+# French typography: a narrow no-break space (U+202F) before : ; ! ? % € and », after «;
+# never a plain or no-break space there (a line could break before the colon), never nothing.
+_LOOSE = re.compile(r"[ \u00a0][:;!?%€»]|«[ \u00a0]")
+_TIGHT = re.compile(r"[\w}»)][:;!?](?=\s|$)|«(?!\u202f)|(?<!\u202f)»")
+
+
+@pytest.mark.parametrize("key", sorted(k for k, v in i18n.STRINGS.items() if "fr" in v))
+def test_french_texts_put_a_narrow_no_break_space_before_high_punctuation(key):
+    text = i18n.STRINGS[key]["fr"]
+    assert not _LOOSE.search(text), repr(text)
+    assert not _TIGHT.search(text), repr(text)
+
+
 def test_a_key_missing_in_french_falls_back_to_english(monkeypatch):
     monkeypatch.setitem(i18n.STRINGS, "test.only_english", {"en": "Only in English"})
     assert t("test.only_english", "fr") == "Only in English"
@@ -49,7 +63,7 @@ def test_an_unknown_key_shows_itself_instead_of_crashing():
 
 
 def test_placeholders_are_filled():
-    assert t("chart.vanity_index.title", "fr", index="68") == "Indice de vanité : 68 / 100"
+    assert t("chart.vanity_index.title", "fr", index="68") == "Indice de vanité\u202f: 68 / 100"
 
 
 @pytest.mark.parametrize(
