@@ -3,8 +3,9 @@
 Every failure the user can fix ends with exit code 2 and one line ``error: …`` on
 stderr that says what to do; no traceback.
 
-Language: ``--lang`` where a command has it, else the terminal's (LC_ALL, LC_MESSAGES,
-LANG: ``LANG=fr_FR.UTF-8`` gives ``erreur : …``), else English (:func:`cli_lang`).
+Language of what the command says: ``--lang`` where a command has it, else the terminal's
+(LC_ALL, LC_MESSAGES, LANG: ``LANG=fr_FR.UTF-8`` gives ``erreur : …``), else English
+(:func:`cli_lang`). What it makes (simulated data, charts, decks) follows ``--lang`` only.
 """
 
 from __future__ import annotations
@@ -17,11 +18,18 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from rlff.i18n import t
+from rlff.i18n.messages import Message
+
 EXIT_USAGE = 2
 
 
 class CommandError(Exception):
-    """A problem the user can fix: printed as ``error: <message>``, exit code 2."""
+    """A problem the user can fix: printed as ``error: <message>``, exit code 2.
+
+    Its message is a :class:`rlff.i18n.messages.Message` (said in the command's language)
+    or a plain English str.
+    """
 
 
 class _Parser(argparse.ArgumentParser):
@@ -64,7 +72,10 @@ def _add_common(p: argparse.ArgumentParser, *, lang: bool = True) -> None:
 
 def _add_lang(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--lang", choices=("en", "fr"), default=None, help="language of texts and labels (default: from LANG, else en)"
+        "--lang",
+        choices=("en", "fr"),
+        default=None,
+        help="language of texts and labels (default: en; messages follow LANG when not given)",
     )
 
 
@@ -86,15 +97,13 @@ def _load(data: str | None, seed: int, lang: str = "en"):  # noqa: ANN202 - retu
 
     folder = Path(data)
     if not folder.exists():
-        raise CommandError(
-            f"--data {data}: no such folder; run `rlff generate --out {data}` or `rlff import FILE... --out {data}` first"
-        )
+        raise CommandError(Message("cli.no_data_folder", data=data))
     try:
         return read_tables(folder)
     except FileNotFoundError as exc:
-        raise CommandError(f"--data {data}: {exc}; run `rlff import FILE... --out {data}` to create them") from None
+        raise CommandError(Message("cli.data_missing_table", data=data, error=exc)) from None
     except (ValueError, KeyError, TypeError) as exc:
-        raise CommandError(f"--data {data}: unreadable RLFF table: {exc}; regenerate it with `rlff import`") from None
+        raise CommandError(Message("cli.data_unreadable", data=data, error=exc)) from None
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
@@ -106,12 +115,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
     try:
         written = write_tables(tables, args.out)
     except OSError as exc:
-        raise CommandError(f"cannot write to {args.out}: {exc.strerror or exc}; choose another --out folder") from None
+        raise CommandError(Message("cli.cannot_write", out=args.out, reason=exc.strerror or exc)) from None
     rows = {name: len(tables.table(name)) for name in ("posts", "engagements", "inbox")}
-    print(
-        f"wrote {len(written)} files to {args.out} "
-        f"({rows['posts']} posts, {rows['engagements']} engagements, {rows['inbox']} inbox messages)"
-    )
+    print(t("cli.generated", args.say, n=len(written), out=args.out, **rows))
     return 0
 
 
@@ -175,8 +181,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         from rlff.io.imports import import_files_command
     except ImportError:  # pragma: no cover - the importer ships with the package
-        raise CommandError("the importer is not installed; reinstall rlff") from None
-    return import_files_command(list(args.files), args.out, lang=args.lang)
+        raise CommandError(Message("cli.importer_missing")) from None
+    return import_files_command(list(args.files), args.out, lang=args.say)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -184,7 +190,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         from rlff.export.command import export_command
         from rlff.export.images import ChromiumMissing, ImageRenderer
     except ImportError:  # pragma: no cover
-        raise CommandError("the exporter is not installed; reinstall rlff") from None
+        raise CommandError(Message("cli.exporter_missing")) from None
     renderer = None
     if args.format != "csv":
         # Chromium takes seconds to start: launch it now, while the data loads.
@@ -212,7 +218,7 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     spec = importlib.util.find_spec("rlff_app")
     app = Path(spec.origin).with_name("main.py") if spec and spec.origin else Path("rlff_app/main.py")
     if not app.is_file():
-        raise CommandError(f"the dashboard file is missing ({app}); reinstall rlff")
+        raise CommandError(Message("cli.dashboard_missing", app=app))
     cmd = [
         sys.executable,
         "-m",
@@ -309,13 +315,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_USAGE
-    lang = cli_lang(getattr(args, "lang", None))
+    # What the command says follows the terminal; what it makes (data, charts, decks) only --lang,
+    # so that `rlff generate` writes the same sample data in any terminal.
+    lang = args.say = cli_lang(getattr(args, "lang", None))
     if hasattr(args, "lang"):
-        args.lang = lang
-    from rlff.i18n import t
+        args.lang = args.lang or "en"
 
     def error(message: object) -> None:
-        # An ImportProblem or a Message says itself in the language; other errors are English.
+        # An ImportProblem, a Message or a CommandError holding one is said in the language;
+        # other errors (from libraries) are English.
+        if isinstance(message, CommandError) and message.args:
+            message = message.args[0]
         said = message.text(lang) if callable(getattr(message, "text", None)) else message  # type: ignore[attr-defined]
         print(t("cli.error", lang, message=said), file=sys.stderr)
 

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
-import pandas as pd
 from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.numbers import NumberPattern, parse_pattern
@@ -127,8 +126,13 @@ def _pattern(digits: int) -> NumberPattern:
 
 
 def _missing(x: object) -> bool:
+    """None, NaN, NaT or pandas' NA: a number the data cannot give."""
     if x is None:
         return True
+    if isinstance(x, float | int):
+        return x != x  # NaN is the one value unequal to itself
+    import pandas as pd  # only for pandas' own missing values; keeps `rlff --help` free of pandas
+
     try:
         return bool(pd.isna(x))  # type: ignore[arg-type]
     except (TypeError, ValueError):
@@ -216,28 +220,35 @@ def fmt_hours(hours: float | None, lang: str = DEFAULT_LANG) -> str:
 # --- dates -----------------------------------------------------------------------------------
 
 
-def _day(value: object) -> dt.date:
+def day_of(value: object) -> dt.date:
+    """The calendar day of a date, datetime, pandas Timestamp or ISO string."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    import pandas as pd  # strings, numpy datetimes: pandas reads them all
+
     return pd.Timestamp(value).date()  # type: ignore[arg-type]
 
 
 def fmt_month(month: object, lang: str = DEFAULT_LANG) -> str:
     """A month for a title: ``January 2026`` / ``janvier 2026``."""
-    return _babel_date(_day(month), style(lang).month, locale=_locale(lang))
+    return _babel_date(day_of(month), style(lang).month, locale=_locale(lang))
 
 
 def fmt_month_short(month: object, lang: str = DEFAULT_LANG) -> str:
     """A month for an axis: ``Jan 2026`` / ``janv. 2026``."""
-    return _babel_date(_day(month), style(lang).month_short, locale=_locale(lang))
+    return _babel_date(day_of(month), style(lang).month_short, locale=_locale(lang))
 
 
 def fmt_date(day: object, lang: str = DEFAULT_LANG) -> str:
     """A day: ``2026-01-12`` / ``12/01/2026``."""
-    return _babel_date(_day(day), style(lang).day, locale=_locale(lang))
+    return _babel_date(day_of(day), style(lang).day, locale=_locale(lang))
 
 
 def fmt_day_short(day: object, lang: str = DEFAULT_LANG) -> str:
     """A day of the reported month, in a table: ``Jan 05`` / ``05/01``."""
-    return _babel_date(_day(day), style(lang).day_short, locale=_locale(lang))
+    return _babel_date(day_of(day), style(lang).day_short, locale=_locale(lang))
 
 
 def labelled(label: str, value: str, lang: str = DEFAULT_LANG) -> str:

@@ -14,9 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import pandas as pd
-
-from rlff.i18n.formats import DEFAULT_LANG, fmt_date, fmt_float, quoted
+from rlff.i18n.formats import DEFAULT_LANG, day_of, fmt_date, fmt_float, quoted
 
 
 class Localized(str):
@@ -164,7 +162,7 @@ class Day(Localized):
     day: str
 
     def __new__(cls, day: object) -> Day:
-        iso = str(pd.Timestamp(day).date())  # type: ignore[arg-type]
+        iso = day_of(day).isoformat()
         self = super().__new__(cls, fmt_date(iso, DEFAULT_LANG))
         self.day = iso
         return self
