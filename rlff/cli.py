@@ -2,22 +2,34 @@
 
 Every failure the user can fix ends with exit code 2 and one line ``error: …`` on
 stderr that says what to do; no traceback.
+
+Language of what the command says: ``--lang`` where a command has it, else the terminal's
+(LC_ALL, LC_MESSAGES, LANG: ``LANG=fr_FR.UTF-8`` gives ``erreur : …``), else English
+(:func:`cli_lang`). What it makes (simulated data, charts, decks) follows ``--lang`` only.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import NoReturn
+
+from rlff.i18n import t
+from rlff.i18n.messages import Message
 
 EXIT_USAGE = 2
 
 
 class CommandError(Exception):
-    """A problem the user can fix: printed as ``error: <message>``, exit code 2."""
+    """A problem the user can fix: printed as ``error: <message>``, exit code 2.
+
+    Its message is a :class:`rlff.i18n.messages.Message` (said in the command's language)
+    or a plain English str.
+    """
 
 
 class _Parser(argparse.ArgumentParser):
@@ -55,7 +67,23 @@ def _seed(text: str) -> int:
 def _add_common(p: argparse.ArgumentParser, *, lang: bool = True) -> None:
     p.add_argument("--seed", type=_seed, default=0, help="random seed of the simulation")
     if lang:
-        p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of texts and labels")
+        _add_lang(p)
+
+
+def _add_lang(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--lang",
+        choices=("en", "fr"),
+        default=None,
+        help="language of texts and labels (default: en; messages follow LANG when not given)",
+    )
+
+
+def cli_lang(requested: str | None, environ: Mapping[str, str] | None = None) -> str:
+    """The language of the command's output: ``--lang`` if given, else the terminal's, else English."""
+    from rlff.i18n import language_of
+
+    return requested or language_of(os.environ if environ is None else environ)
 
 
 def _month(text: str):  # noqa: ANN202 - returns datetime.date
@@ -104,15 +132,13 @@ def _load(data: str | None, seed: int, lang: str = "en", args: argparse.Namespac
 
     folder = Path(data)
     if not folder.exists():
-        raise CommandError(
-            f"--data {data}: no such folder; run `rlff generate --out {data}` or `rlff import FILE... --out {data}` first"
-        )
+        raise CommandError(Message("cli.no_data_folder", data=data))
     try:
         return read_tables(folder)
     except FileNotFoundError as exc:
-        raise CommandError(f"--data {data}: {exc}; run `rlff import FILE... --out {data}` to create them") from None
+        raise CommandError(Message("cli.data_missing_table", data=data, error=exc)) from None
     except (ValueError, KeyError, TypeError) as exc:
-        raise CommandError(f"--data {data}: unreadable RLFF table: {exc}; regenerate it with `rlff import`") from None
+        raise CommandError(Message("cli.data_unreadable", data=data, error=exc)) from None
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
@@ -124,12 +150,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
     try:
         written = write_tables(tables, args.out)
     except OSError as exc:
-        raise CommandError(f"cannot write to {args.out}: {exc.strerror or exc}; choose another --out folder") from None
+        raise CommandError(Message("cli.cannot_write", out=args.out, reason=exc.strerror or exc)) from None
     rows = {name: len(tables.table(name)) for name in ("posts", "engagements", "inbox")}
-    print(
-        f"wrote {len(written)} files to {args.out} "
-        f"({rows['posts']} posts, {rows['engagements']} engagements, {rows['inbox']} inbox messages)"
-    )
+    print(t("cli.generated", args.say, n=len(written), out=args.out, **rows))
     return 0
 
 
@@ -193,12 +216,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         from rlff.io.imports import import_files_command
     except ImportError:  # pragma: no cover - the importer ships with the package
-        raise CommandError("the importer is not installed; reinstall rlff") from None
+        raise CommandError(Message("cli.importer_missing")) from None
     if args.out is None:
         return _workspace_import(args)
     if args.brand is not None:
         raise CommandError("--brand is for the workspace, --out for a folder of CSVs; give one of them")
-    return import_files_command(list(args.files), args.out, replace=args.replace)
+    return import_files_command(list(args.files), args.out, replace=args.replace, lang=args.say)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -206,7 +229,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         from rlff.export.command import export_command
         from rlff.export.images import ChromiumMissing, ImageRenderer
     except ImportError:  # pragma: no cover
-        raise CommandError("the exporter is not installed; reinstall rlff") from None
+        raise CommandError(Message("cli.exporter_missing")) from None
     if args.template is not None:
         from rlff.export.deck import TemplateError
         from rlff.export.deck.template import open_base
@@ -262,7 +285,7 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     spec = importlib.util.find_spec("rlff_app")
     app = Path(spec.origin).with_name("main.py") if spec and spec.origin else Path("rlff_app/main.py")
     if not app.is_file():
-        raise CommandError(f"the dashboard file is missing ({app}); reinstall rlff")
+        raise CommandError(Message("cli.dashboard_missing", app=app))
     cmd = [
         sys.executable,
         "-m",
@@ -472,6 +495,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--replace", action="store_true", help="with --out: start the folder over")
     _add_database_url(p)
+    _add_lang(p)
 
     p = add(
         "export", "Export the charts (PNG/SVG/PDF), the deck (PPTX), all charts (ZIP) or the tables (CSV).", cmd_export
@@ -518,21 +542,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_USAGE
+    # What the command says follows the terminal; what it makes (data, charts, decks) only --lang,
+    # so that `rlff generate` writes the same sample data in any terminal.
+    lang = args.say = cli_lang(getattr(args, "lang", None))
+    if hasattr(args, "lang"):
+        args.lang = args.lang or "en"
+
+    def error(message: object) -> None:
+        # An ImportProblem, a Message or a CommandError holding one is said in the language;
+        # other errors (from libraries) are English.
+        if isinstance(message, CommandError) and message.args:
+            message = message.args[0]
+        said = message.text(lang) if callable(getattr(message, "text", None)) else message  # type: ignore[attr-defined]
+        print(t("cli.error", lang, message=said), file=sys.stderr)
+
     try:
         return int(args.handler(args) or 0)
     except CommandError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        error(exc)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
+        error(t("cli.interrupted", lang))
         return 130
     except Exception as exc:  # noqa: BLE001 - last resort: one line, not a traceback
         from rlff.simulation.scenario import ScenarioError
 
         if isinstance(exc, ScenarioError | ValueError | OSError):
-            print(f"error: {exc}", file=sys.stderr)
+            error(exc)
             return EXIT_USAGE
-        print(f"error: unexpected {type(exc).__name__}: {exc} (please report it)", file=sys.stderr)
+        error(t("cli.unexpected", lang, error=type(exc).__name__, message=exc))
         return 1
 
 

@@ -85,6 +85,13 @@ def delta_text(now: int | None, before: int | None, lang: str) -> str | None:
     return f"{fmt_signed(now - before, lang)} ({rel})" if rel else fmt_signed(now - before, lang)
 
 
+def delta_direction(now: int | None, before: int | None) -> dict[str, str]:
+    """``st.metric`` arguments that colour and point a fall red and down (else Streamlit's default)."""
+    if now is not None and before is not None and now < before:
+        return {"delta_color": "red", "delta_arrow": "down"}
+    return {}
+
+
 def vanity_tiles(
     kpis: metrics.VanityKPIs, lang: str, names: tuple[str, ...] = ("retweets", "likes", "friends", "fans")
 ) -> None:
@@ -95,6 +102,8 @@ def vanity_tiles(
                 t(f"tile.{name}", lang),
                 fmt_int(getattr(kpis, name), lang),
                 delta=delta_text(getattr(kpis, name), getattr(kpis, f"{name}_prev"), lang),
+                # The delta's minus is U+2212, which Streamlit does not read as negative: say it.
+                **delta_direction(getattr(kpis, name), getattr(kpis, f"{name}_prev")),
                 help=t(f"tile.help.{name}", lang),
                 border=True,
             )

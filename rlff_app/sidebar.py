@@ -17,7 +17,7 @@ from typing import Any
 
 import streamlit as st
 
-from rlff.i18n import check_lang, name, t
+from rlff.i18n import check_lang, fmt_eur, fmt_float, fmt_int, fmt_pct, name, t, widget_date_format
 from rlff.simulation.scenario import SOCIAL_PLATFORMS
 from rlff_app.query import (
     GROUPS,
@@ -98,15 +98,57 @@ def _widget(knob: Knob, lang: str) -> None:
     elif knob.kind == "bool":
         st.checkbox(label, key=key)
     elif knob.kind == "date":
-        st.date_input(label, key=key, format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD")
+        st.date_input(label, key=key, format=widget_date_format(lang))
     elif knob.kind == "str":
         st.text_input(label, key=key, max_chars=80)
     elif knob.name == "seed":
         st.number_input(label, min_value=int(knob.min), max_value=int(knob.max), step=1, key=key)
-    elif knob.kind == "int":
+    elif knob.kind == "int" and float(knob.max) < 1000:
         st.slider(label, min_value=int(knob.min), max_value=int(knob.max), step=int(knob.step), key=key)
     else:
-        st.slider(label, min_value=float(knob.min), max_value=float(knob.max), step=float(knob.step), key=key)
+        _localized_slider(knob, label, lang)
+
+
+def knob_text(knob: Knob, value: float, lang: str) -> str:
+    """A knob's value as the language writes it: ``50 000 €``, ``20 %``, ``2,5`` / ``€50,000``, ``20%``, ``2.5``."""
+    step = float(knob.step or 1)
+    if knob.name.endswith("_eur") or "_eur_" in knob.name:
+        return fmt_eur(value, lang, _decimals(step))
+    if knob.name.endswith("_share") or knob.name == "strategy_adherence":
+        return fmt_pct(value, lang, _decimals(step * 100))
+    if knob.kind == "int":
+        return fmt_int(value, lang)
+    return fmt_float(value, lang, _decimals(step))
+
+
+def _decimals(step: float) -> int:
+    """Decimals a step needs: 1000 → 0, 0.5 → 1, 0.05 → 2."""
+    text = f"{step:.6f}".rstrip("0").rstrip(".")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def knob_options(knob: Knob, current: Any) -> list[Any]:
+    """Every value from min to max by step, and the current one (a link may set a value between steps)."""
+    count = round((float(knob.max) - float(knob.min)) / float(knob.step)) + 1
+    if knob.kind == "int":
+        grid: set[Any] = {int(knob.min) + i * int(knob.step) for i in range(count)}
+    else:
+        grid = {round(float(knob.min) + i * float(knob.step), 10) for i in range(count)}
+    if isinstance(current, int | float) and not isinstance(current, bool):
+        grid.add(current)
+    return sorted(grid)
+
+
+def _localized_slider(knob: Knob, label: str, lang: str) -> None:
+    """A slider whose values read as the language writes numbers.
+
+    ``st.slider`` formats with a printf string (sprintf.js), which has no narrow no-break
+    space, no decimal comma and no euro after the number, and its "localized" formats
+    follow the browser's locale, not the dashboard's language: a select slider over the
+    knob's steps shows each value through :func:`knob_text` instead.
+    """
+    options = knob_options(knob, st.session_state.get(knob.key, knob.default))
+    st.select_slider(label, options=options, key=knob.key, format_func=lambda v: knob_text(knob, v, lang))
 
 
 def render() -> dict[str, Any]:

@@ -99,7 +99,7 @@ def store(files: Sequence[tuple[str, bytes]], brand: str | None, lang: str, ws: 
                 break
             except ImportProblem as problem:
                 bad = list(getattr(problem, "problems", [problem]))
-                problems += [str(p) for p in bad]
+                problems += [p.localized() for p in bad]  # said in the page's language when shown
                 names = {p.file for p in bad}
                 left = [f for f in todo if f[0] not in names]
                 if not left or len(left) == len(todo):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 from rlff import i18n
 from rlff.charts import CHART_KEYS
-from rlff.i18n import NNBSP, fmt_duration_minutes, fmt_eur, fmt_float, fmt_int, fmt_month, fmt_pct, name, t
+from rlff.i18n import name, t
 from rlff.i18n.catalogs import catalog_path
 from rlff.schema import (
     ACTIVITIES,
@@ -39,6 +40,19 @@ def test_both_languages_use_the_same_placeholders(key):
     assert _placeholders(texts["en"]) == _placeholders(texts["fr"])
 
 
+# French typography: a narrow no-break space (U+202F) before : ; ! ? % € and », after «;
+# never a plain or no-break space there (a line could break before the colon), never nothing.
+_LOOSE = re.compile(r"[ \u00a0][:;!?%€»]|«[ \u00a0]")
+_TIGHT = re.compile(r"[\w}»)][:;!?](?=\s|$)|«(?!\u202f)|(?<!\u202f)»")
+
+
+@pytest.mark.parametrize("key", sorted(k for k, v in i18n.STRINGS.items() if "fr" in v))
+def test_french_texts_put_a_narrow_no_break_space_before_high_punctuation(key):
+    text = i18n.STRINGS[key]["fr"]
+    assert not _LOOSE.search(text), repr(text)
+    assert not _TIGHT.search(text), repr(text)
+
+
 def test_a_key_missing_in_french_falls_back_to_english(monkeypatch):
     monkeypatch.setitem(i18n.STRINGS, "test.only_english", {"en": "Only in English"})
     assert t("test.only_english", "fr") == "Only in English"
@@ -49,7 +63,7 @@ def test_an_unknown_key_shows_itself_instead_of_crashing():
 
 
 def test_placeholders_are_filled():
-    assert t("chart.vanity_index.title", "fr", index="68") == "Indice de vanité : 68 / 100"
+    assert t("chart.vanity_index.title", "fr", index="68") == "Indice de vanité\u202f: 68 / 100"
 
 
 @pytest.mark.parametrize(
@@ -86,69 +100,6 @@ def test_every_sidebar_knob_and_reply_policy_has_a_label():
         assert f"knob.{knob.name}" in i18n.STRINGS
     for policy in REPLY_POLICIES:
         assert f"policy.{policy}" in i18n.STRINGS
-
-
-@pytest.mark.parametrize(
-    ("value", "en", "fr"),
-    [
-        (1754, "1,754", f"1{NNBSP}754"),
-        (9540, "9,540", f"9{NNBSP}540"),
-        (1234567, "1,234,567", f"1{NNBSP}234{NNBSP}567"),
-        (12, "12", "12"),
-        (-3000, "-3,000", f"-3{NNBSP}000"),
-    ],
-)
-def test_whole_numbers_use_the_languages_thousands_separator(value, en, fr):
-    assert fmt_int(value, "en") == en
-    assert fmt_int(value, "fr") == fr
-
-
-def test_decimals_use_a_comma_in_french():
-    assert fmt_float(1754.25, "en", 2) == "1,754.25"
-    assert fmt_float(1754.25, "fr", 2) == f"1{NNBSP}754,25"
-
-
-def test_percentages_follow_french_typography():
-    assert fmt_pct(0.412, "en") == "41.2%"
-    assert fmt_pct(0.412, "fr") == f"41,2{NNBSP}%"
-    assert fmt_pct(-0.81, "en", 0, signed=True) == "-81%"
-    assert fmt_pct(0.067, "fr", 1, signed=True) == f"+6,7{NNBSP}%"
-
-
-def test_euros_go_before_in_english_and_after_in_french():
-    assert fmt_eur(4741.67, "en") == "€4,742"
-    assert fmt_eur(4741.67, "fr") == f"4{NNBSP}742{NNBSP}€"
-    assert fmt_eur(-120, "en") == "-€120"
-
-
-@pytest.mark.parametrize(
-    ("minutes", "en", "fr"),
-    [
-        (0.5, f"<{NNBSP}1{NNBSP}min", f"<{NNBSP}1{NNBSP}min"),
-        (2.4, f"2{NNBSP}min", f"2{NNBSP}min"),
-        (150, f"2.5{NNBSP}h", f"2,5{NNBSP}h"),
-        (26 * 60, f"26{NNBSP}h", f"26{NNBSP}h"),
-    ],
-)
-def test_waits_are_written_in_minutes_or_hours(minutes, en, fr):
-    assert fmt_duration_minutes(minutes, "en") == en
-    assert fmt_duration_minutes(minutes, "fr") == fr
-
-
-def test_a_number_the_data_cannot_give_is_a_dash_not_zero():
-    for fmt in (fmt_int, fmt_float, fmt_pct, fmt_eur, fmt_duration_minutes):
-        assert fmt(None, "fr") == i18n.MISSING
-        assert fmt(float("nan"), "en") == i18n.MISSING
-
-
-def test_months_are_written_in_the_language():
-    assert fmt_month("2026-01-01", "en") == "January 2026"
-    assert fmt_month("2026-01-01", "fr") == "janvier 2026"
-
-
-def test_plotly_separators_match_the_number_formats():
-    assert i18n.plotly_separators("en") == ".,"
-    assert i18n.plotly_separators("fr") == f",{NNBSP}"
 
 
 def test_every_compiled_catalog_matches_its_po_file():

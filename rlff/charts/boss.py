@@ -20,7 +20,7 @@ from rlff.charts.base import (
     subplot_grid,
     unavailable,
 )
-from rlff.i18n import fmt_int, fmt_month, fmt_month_short, fmt_pct, name, t
+from rlff.i18n import fmt_day_short, fmt_int, fmt_month, fmt_month_short, fmt_pct, name, t
 from rlff.memo import shared
 from rlff.schema import Tables
 
@@ -229,9 +229,8 @@ def chart_top_posts(tables: Tables, *, lang: str) -> Chart:
     if top.empty:
         return unavailable("top_posts", VIEW, lang, title)
     header = [t(f"table.{c}", lang) for c in ("published_at", "platform", "text", "likes", "retweets", "conversions")]
-    day_format = "%d/%m" if lang == "fr" else "%b %d"
     cells = [
-        [d.strftime(day_format) for d in top["published_at"]],
+        [fmt_day_short(d, lang) for d in top["published_at"]],
         [name("platform", p, lang) for p in top["platform"]],
         [plain_text(x, 90) for x in top["text"]],
         [fmt_int(v, lang) for v in top["likes"]],

@@ -8,7 +8,7 @@ import streamlit as st
 
 from rlff.charts.base import month_label
 from rlff.charts.boss import tiles_caption, top_posts_caption
-from rlff.i18n import fmt_int, fmt_month, fmt_pct, t
+from rlff.i18n import fmt_int, fmt_month, fmt_pct, labelled, t, widget_datetime_format
 from rlff.metrics import previous_month
 from rlff_app import show
 from rlff_app.context import AppContext, PageSpec, current
@@ -38,11 +38,7 @@ def render(ctx: AppContext) -> None:
     if not (gaps.friends_known and gaps.fans_known):
         st.caption(t("data.caption.audience_unknown", lang))
     if kpis.engagement_rate is not None:
-        st.caption(
-            f"{t('tile.engagement_rate', lang)} : {fmt_pct(kpis.engagement_rate, lang)}"
-            if lang == "fr"
-            else f"{t('tile.engagement_rate', lang)}: {fmt_pct(kpis.engagement_rate, lang)}"
-        )
+        st.caption(labelled(t("tile.engagement_rate", lang), fmt_pct(kpis.engagement_rate, lang), lang))
 
     left, right = st.columns(2)
     with left:
@@ -54,7 +50,7 @@ def render(ctx: AppContext) -> None:
     st.subheader(t("boss.top_posts", lang))
     # Post texts come from the data: a dataframe shows them as plain text.
     published = t("table.published_at", lang)
-    date_format = "DD/MM/YYYY HH:mm" if lang == "fr" else "YYYY-MM-DD HH:mm"
+    date_format = widget_datetime_format(lang)
     top = ctx.top_posts()
     no_sales = gaps.lacks("format_performance")  # the files do not say what each post sold
     if no_sales:

@@ -3,6 +3,8 @@
 Everything that comes from a file or the workspace (names, brand, cells, import messages) is
 shown as plain text: ``st.dataframe``, ``st.text``, or Markdown-escaped by
 :func:`rlff_app.show.plain_md`.
+Import messages, notes and "Recognised as" values are said in the page's language
+(:func:`rlff.i18n.messages.localize`), also when the reader switches language after an upload.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from rlff.i18n import fmt_date, fmt_int, fmt_month, t
+from rlff.i18n.messages import localize
 from rlff.io.imports import MAX_UPLOAD_MB, blank_template
 from rlff.io.workspace import ImportRecord
 from rlff.schema import TABLE_NAMES, Tables
@@ -43,13 +46,13 @@ def _report(report: upload.BatchReport | upload.UndoReport, lang: str) -> None:
         message = t("data.ws.stored", lang, brand=report.brand or "", id=report.import_id, files=files)
         st.success(plain_md(message), icon=":material/check:")
     for problem in report.problems:
-        st.error(plain_md(t("data.problem", lang, message=problem)), icon=":material/error:")
+        st.error(plain_md(t("data.problem", lang, message=localize(problem, lang))), icon=":material/error:")
     if report.error:
         st.error(plain_md(report.error), icon=":material/error:")
     if not report.stored:
         st.info(t("data.ws.nothing_stored", lang))
     for note in report.notes:
-        st.warning(plain_md(note))
+        st.warning(plain_md(localize(note, lang)))
 
 
 def _rows(counts: dict[str, int], lang: str) -> str:

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from rlff.i18n.messages import Message
+
 from .sheet import Sheet
 
 NONE_MARKS = ("", "-", "–", "—")  # exports write "-" where there is nothing to count
@@ -21,13 +23,8 @@ _CURRENCY = r"^[€$£]|[€$£]$|(?i:eur)$"
 _COMMA_THOUSANDS = r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$"
 _DOT_THOUSANDS = r"^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$"
 
-NUMBER_HINT = (
-    "write plain numbers such as 1234, 1 234 or 1234,5 (no words or units); leave the cell empty or put '-' "
-    "when there is nothing to count"
-)
-DATE_HINT = (
-    "write dates as 2026-11-25 or 2026-11-25 14:05 (ISO), or as 25/11/2026 14:05; a spreadsheet's date format works too"
-)
+NUMBER_HINT = Message("import.hint.number")
+DATE_HINT = Message("import.hint.date")
 
 
 def text(sheet: Sheet, fld: str, default: str = "") -> pd.Series:
@@ -74,7 +71,7 @@ def numbers(sheet: Sheet, fld: str, *, empty: float | None = 0.0, whole: bool = 
     values = pd.to_numeric(s.mask(none, None), errors="coerce").astype("float64")
     bad = values.isna() & ~none
     if bad.any():
-        raise sheet.problem(fld, "{values} is not a number", bad, NUMBER_HINT)
+        raise sheet.problem(fld, Message("import.not_a_number"), bad, NUMBER_HINT)
     return values.fillna(fill)
 
 
@@ -101,7 +98,7 @@ def dates(sheet: Sheet, fld: str, *, dayfirst: bool | None = None) -> pd.Series:
             rows = rows & _first_of_each(codes, bad.mask)
         raise sheet.problem(fld, bad.message, rows, bad.hint) from None
     for note in parsed.attrs.get("notes", ()):
-        sheet.warnings.append(f"{sheet.file}: dates in column '{sheet.column_name(fld)}' {note}")
+        sheet.warnings.append(Message("import.note.dates", file=sheet.file, column=sheet.column_name(fld), note=note))
     return pd.Series(parsed.to_numpy()[codes], index=index, dtype="datetime64[us]")
 
 
@@ -144,7 +141,7 @@ def _parse_dates(s: pd.Series, dayfirst: bool | None, decimal: str) -> pd.Series
         out[rest] = parsed.astype("datetime64[us]").to_numpy()
         rest = todo & out.isna().to_numpy()
     if rest.any():
-        raise _BadDates("{values} cannot be read as a date", rest)
+        raise _BadDates(Message("import.bad_date"), rest)
     return out
 
 
@@ -177,28 +174,26 @@ def _slash_dates(s: pd.Series, dayfirst: bool | None, decimal: str, where: np.nd
     parts = s.str.extract(_SLASH)
     unread = parts[0].isna().to_numpy()
     if unread.any():
-        raise _BadDates("{values} cannot be read as a date", among_all(unread))
+        raise _BadDates(Message("import.bad_date"), among_all(unread))
     first, second = parts[0].astype(int), parts[1].astype(int)
     day_first_seen, month_first_seen = (first > 12).to_numpy(), (second > 12).to_numpy()
     if day_first_seen.any() and month_first_seen.any():
         mixed = np.zeros(len(s), dtype=bool)
         mixed[np.flatnonzero(day_first_seen)[0]] = mixed[np.flatnonzero(month_first_seen)[0]] = True
         raise _BadDates(
-            "{values} mix day-first and month-first dates",
+            Message("import.mixed_dates"),
             among_all(mixed),
-            "write every date the same way, ideally as 2026-11-25",
+            Message("import.hint.same_date_format"),
             first_only=True,
         )
-    note = ""
+    note: str = ""
     if day_first_seen.any() or month_first_seen.any():
         dayfirst = bool(day_first_seen.any())  # a 25 can only be a day: the data decides
     else:
         guess = dayfirst if dayfirst is not None else decimal == ","
         if (first != second).any():
-            note = (
-                "could be day/month or month/day; read as "
-                f"{'day/month' if guess else 'month/day'}, as this kind of file usually writes them."
-            )
+            order = Message("import.order.day_month" if guess else "import.order.month_day")
+            note = Message("import.note.dates_ambiguous", order=order)
         dayfirst = guess
     day, month = (first, second) if dayfirst else (second, first)
     year = parts[2].astype(int)
@@ -220,7 +215,7 @@ def _slash_dates(s: pd.Series, dayfirst: bool | None, decimal: str, where: np.nd
         errors="coerce",
     )
     if built.isna().any():
-        raise _BadDates("{values} is not a real date", among_all(built.isna().to_numpy()))
+        raise _BadDates(Message("import.not_a_date"), among_all(built.isna().to_numpy()))
     return built.astype("datetime64[us]").to_numpy(), note
 
 
@@ -240,9 +235,7 @@ def flags(sheet: Sheet, fld: str, *, default: bool = False) -> pd.Series:
     yes, no = s.isin(_TRUE), s.isin(_FALSE)
     bad = ~(yes | no)
     if bad.any():
-        raise sheet.problem(
-            fld, "{values} is not a yes/no value", bad, "write true or false (yes/no, 1/0 and oui/non work too)"
-        )
+        raise sheet.problem(fld, Message("import.not_yes_no"), bad, Message("import.hint.yes_no"))
     return (yes | ((s == "") & default)).astype("bool")
 
 

@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from rlff.i18n import fmt_date, labelled, t
+from rlff.i18n.messages import Message, localize
 from rlff.io.tables import table_to_csv_bytes, write_tables
 from rlff.schema import TABLE_NAMES
 
@@ -29,6 +31,7 @@ def import_files_command(
     out: str,
     *,
     replace: bool = False,
+    lang: str = "en",
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
@@ -38,6 +41,7 @@ def import_files_command(
         paths: Files to import (exports and RLFF CSVs, in any mix).
         out: Folder of ``<table>.csv`` files and ``meta.json``; what it holds is kept and merged.
         replace: Start the folder over: the tables it holds are replaced by the new files' alone.
+        lang: Language of every line printed (``en`` or ``fr``).
         stdout: Where the summary goes (default: ``sys.stdout``).
         stderr: Where ``error: …`` and ``warning: …`` lines go (default: ``sys.stderr``).
 
@@ -51,7 +55,7 @@ def import_files_command(
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     if not paths:
-        print("error: no file given; example: rlff import tweet_activity.csv inbox.csv --out mydata/", file=stderr)
+        print(t("cli.error", lang, message=t("import.cli.no_file", lang)), file=stderr)
         return 2
     files: list[tuple[str, bytes]] = []
     problems: list[str] = []
@@ -59,35 +63,36 @@ def import_files_command(
         try:
             files.append((Path(path).name, read_path(Path(path))))
         except ImportProblem as unreadable:
-            problems.append(str(unreadable))
+            problems.append(unreadable.text(lang))
     folder = Path(out)
     sidecar = folder / SIDECAR
     if folder.exists() and not folder.is_dir():
         print(f"error: cannot write to {out}: it is a file, not a folder; choose another --out", file=stderr)
         return 2
     if problems:
-        return _refuse(problems, stderr)
+        return _refuse(problems, stderr, lang)
     try:
         read = read_all(files)  # every file readable before the folder is touched
     except ImportProblem as first:
-        return _refuse([str(p) for p in getattr(first, "problems", [first])], stderr)
+        return _refuse([p.text(lang) for p in getattr(first, "problems", [first])], stderr, lang)
     try:
         if replace:
             _remove_sidecar(sidecar)
         ws = open_workspace(f"sqlite:///{sidecar.resolve()}")
         try:
-            return _merge_into(ws, folder, read, replace, stdout, stderr)
+            return _merge_into(ws, folder, read, replace, stdout, stderr, lang)
         finally:
             ws.close()
     except WorkspaceError as err:
         print(f"error: cannot write to {out}: {err}", file=stderr)
         return 2
     except OSError as err:
-        print(f"error: cannot write to {out}: {err.strerror or err}", file=stderr)
+        reason = err.strerror or err
+        print(t("cli.error", lang, message=t("import.cli.cannot_write", lang, out=out, reason=reason)), file=stderr)
         return 2
 
 
-def _merge_into(ws, folder: Path, read, replace: bool, stdout: TextIO, stderr: TextIO) -> int:  # noqa: ANN001
+def _merge_into(ws, folder: Path, read, replace: bool, stdout: TextIO, stderr: TextIO, lang: str) -> int:  # noqa: ANN001
     held = _folder_csvs(folder)
     if replace:
         if held:
@@ -112,23 +117,29 @@ def _merge_into(ws, folder: Path, read, replace: bool, stdout: TextIO, stderr: T
         ws.undo(record.id)  # the record follows the folder: what was not written is not kept
         raise
     for warning in record.warnings:
-        print(f"warning: {warning}", file=stderr)
+        print(t("cli.warning", lang, message=localize(warning, lang)), file=stderr)
     counts = ", ".join(f"{len(tables.table(n))} {n}" for n in TABLE_NAMES if len(tables.table(n)))
-    kinds = "; ".join(f"{f.name}: {f.kind}" for f in record.files)
+    kinds = "; ".join(labelled(f.name, f.kind, lang) for f in record.files)
     meta = tables.meta
-    print(f"imported {len(record.files)} file(s) ({kinds})", file=stdout)
-    print(
-        f"wrote {counts or 'no rows'} to {folder} — {meta.brand}, {meta.start} to {meta.end}, "
-        f"reported month {meta.reported_month:%Y-%m}",
-        file=stdout,
+    print(t("import.cli.imported", lang, n=len(record.files), kinds=kinds), file=stdout)
+    summary = t(
+        "import.cli.wrote",
+        lang,
+        counts=counts or t("import.cli.no_rows", lang),
+        out=folder,
+        brand=meta.brand,
+        start=fmt_date(meta.start, lang),
+        end=fmt_date(meta.end, lang),
+        month=f"{meta.reported_month:%Y-%m}",
     )
+    print(summary, file=stdout)
     return 0
 
 
-def _refuse(problems: list[str], stderr: TextIO) -> int:
+def _refuse(problems: list[str], stderr: TextIO, lang: str = "en") -> int:
     for message in problems:
-        print(f"error: {message}", file=stderr)
-    print("error: nothing was written; fix the file(s) above and run the command again", file=stderr)
+        print(t("cli.error", lang, message=message), file=stderr)
+    print(t("cli.error", lang, message=t("import.cli.nothing_written", lang)), file=stderr)
     return 2
 
 
@@ -170,13 +181,15 @@ def read_path(path: Path) -> bytes:
     """The bytes of one file to import, or :class:`ImportProblem` saying why it cannot be read."""
     name = path.name or str(path)
     if not path.exists():
-        raise ImportProblem(str(path), "no such file", hint="check the path and the file name")
+        raise ImportProblem(str(path), Message("import.no_such_file"), hint=Message("import.hint.check_path"))
     if not path.is_file():
-        raise ImportProblem(str(path), "this is a folder, not a file", hint="name the export files themselves")
+        raise ImportProblem(str(path), Message("import.is_folder"), hint=Message("import.hint.name_files"))
     check_size(path.stat().st_size, name)  # before reading: a huge file never enters memory
     try:
         return path.read_bytes()
     except OSError as err:
         raise ImportProblem(
-            name, f"the file cannot be read ({err.strerror or err})", hint="check its permissions"
+            name,
+            Message("import.cannot_read_file", reason=err.strerror or err),
+            hint=Message("import.hint.permissions"),
         ) from None

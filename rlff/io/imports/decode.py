@@ -13,31 +13,33 @@ from typing import Literal
 
 import charset_normalizer
 
+from rlff.i18n.messages import Message, Number
+
 from .problems import MAX_UPLOAD_MB, ImportProblem
 
 Container = Literal["text", "xlsx", "xls"]
 
 # Signatures of files people upload by mistake, so the message can say what they sent.
-_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"RIFF", "a media file"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"Rar!", "a RAR archive"),
-    (b"7z\xbc\xaf", "a 7-Zip archive"),
-    (b"\x7fELF", "a program"),
-    (b"MZ", "a Windows program"),
-    (b"SQLite format 3", "a SQLite database"),
-    (b"\x80\x04", "a Python pickle"),
-    (b"\x80\x05", "a Python pickle"),
+_MAGIC: tuple[tuple[bytes, Message], ...] = (
+    (b"%PDF", Message("import.what.pdf")),
+    (b"\x89PNG", Message("import.what.png")),
+    (b"\xff\xd8\xff", Message("import.what.jpeg")),
+    (b"GIF8", Message("import.what.gif")),
+    (b"RIFF", Message("import.what.media")),
+    (b"\x1f\x8b", Message("import.what.gzip")),
+    (b"Rar!", Message("import.what.rar")),
+    (b"7z\xbc\xaf", Message("import.what.7z")),
+    (b"\x7fELF", Message("import.what.program")),
+    (b"MZ", Message("import.what.windows_program")),
+    (b"SQLite format 3", Message("import.what.sqlite")),
+    (b"\x80\x04", Message("import.what.pickle")),
+    (b"\x80\x05", Message("import.what.pickle")),
 )
 
 SEPARATORS: tuple[str, ...] = (",", ";", "\t", "|")
 _HEAD_CHARS = 256 * 1024
 _SEP_LINE = re.compile(r"^\ufeff?\s*sep=(.)\s*$", re.IGNORECASE)
-_EXPORT_HINT = "download the analytics export again as CSV or Excel (.xlsx) and upload that file"
+_EXPORT_HINT = Message("import.hint.export_again")
 
 
 def check_size(size: int, file: str) -> None:
@@ -47,14 +49,12 @@ def check_size(size: int, file: str) -> None:
         ImportProblem: when the file is empty or too large.
     """
     if size == 0:
-        raise ImportProblem(
-            file, "the file is empty (0 bytes)", hint="the download or the copy probably failed; " + _EXPORT_HINT
-        )
+        raise ImportProblem(file, Message("import.empty"), hint=Message("import.hint.copy_failed", then=_EXPORT_HINT))
     if size > MAX_UPLOAD_MB * 1024 * 1024:
         raise ImportProblem(
             file,
-            f"the file is {size / 1024 / 1024:.1f} MB, more than the {MAX_UPLOAD_MB} MB RLFF accepts",
-            hint="export a shorter period (one quarter at a time) and upload the files together",
+            Message("import.too_large", size=Number(size / 1024 / 1024), limit=MAX_UPLOAD_MB),
+            hint=Message("import.hint.shorter_period_together"),
         )
 
 
@@ -70,7 +70,7 @@ def sniff_container(data: bytes, file: str) -> Container:
         return "xls"
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise ImportProblem(file, f"this is {what}, not a data export", hint=_EXPORT_HINT)
+            raise ImportProblem(file, Message("import.not_data", what=what), hint=_EXPORT_HINT)
     return "text"
 
 
@@ -93,7 +93,7 @@ def decode_text(data: bytes, file: str) -> str:
     if utf16:
         return _decode_or_explain(data, utf16, file)
     if b"\x00" in data[:65536]:
-        raise ImportProblem(file, "this is a binary file, not a text or spreadsheet export", hint=_EXPORT_HINT)
+        raise ImportProblem(file, Message("import.binary"), hint=_EXPORT_HINT)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -108,8 +108,8 @@ def _decode_or_explain(data: bytes, encoding: str, file: str) -> str:
     except UnicodeDecodeError as err:
         raise ImportProblem(
             file,
-            f"the file says it is {encoding.upper()} text but byte {err.start} is not",
-            hint="the file is probably cut short or damaged; " + _EXPORT_HINT,
+            Message("import.bad_encoding", encoding=encoding.upper(), byte=err.start),
+            hint=Message("import.hint.damaged_then", then=_EXPORT_HINT),
         ) from None
     _refuse_control_characters(text, file)
     return text.removeprefix("\ufeff")
@@ -132,7 +132,7 @@ def _decode_legacy(data: bytes, file: str) -> str:
     # charset-normalizer reads a sample; the whole file is then decoded with its guess.
     best = charset_normalizer.from_bytes(data[:200_000]).best()
     if best is None:
-        raise ImportProblem(file, "this file is not text in any encoding RLFF knows", hint=_EXPORT_HINT)
+        raise ImportProblem(file, Message("import.unknown_encoding"), hint=_EXPORT_HINT)
     try:
         return data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError):
@@ -146,7 +146,7 @@ def _refuse_control_characters(text: str, file: str) -> None:
         return
     controls = sum(1 for ch in sample if ch < " " and ch not in "\t\r\n")
     if controls > max(4, len(sample) // 100):
-        raise ImportProblem(file, "this is a binary file, not a text or spreadsheet export", hint=_EXPORT_HINT)
+        raise ImportProblem(file, Message("import.binary"), hint=_EXPORT_HINT)
 
 
 def refuse_other_text(text: str, file: str) -> None:
@@ -159,20 +159,20 @@ def refuse_other_text(text: str, file: str) -> None:
     if head.startswith("window.ytd."):
         raise ImportProblem(
             file,
-            "this is a file from an X archive (tweets.js), not an analytics export",
-            hint="download the CSV from X's analytics page (Account analytics > Export data)",
+            Message("import.x_archive"),
+            hint=Message("import.hint.x_analytics"),
         )
     if head.startswith(("{", "[")):
         raise ImportProblem(
             file,
-            "this is a JSON file, not a CSV or Excel export",
-            hint="export the data as CSV or Excel (.xlsx) instead",
+            Message("import.json"),
+            hint=Message("import.hint.csv_or_excel"),
         )
     if head.startswith(("<!doctype html", "<html", "<?xml", "<head")):
         raise ImportProblem(
             file,
-            "this is a web page or XML document, not a data export",
-            hint="the download probably failed or saved a login page; " + _EXPORT_HINT,
+            Message("import.web_page"),
+            hint=Message("import.hint.login_page", then=_EXPORT_HINT),
         )
 
 

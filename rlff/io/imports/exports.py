@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from rlff.i18n.messages import Day, Message
 from rlff.schema import conform, empty_table
 
 from . import cells, validate
@@ -54,8 +55,8 @@ def read_export(sheet: Sheet, hooks: Hooks = Hooks()) -> Part:
     if sheet.frame.empty:
         raise sheet.problem(
             None,
-            "the file has a header but no data rows",
-            hint="export a period in which the account published or was followed",
+            Message("import.no_rows"),
+            hint=Message("import.hint.period_with_activity"),
         )
     parsed = pd.DataFrame(index=sheet.frame.index)
     rules: dict = {}
@@ -80,7 +81,8 @@ def read_export(sheet: Sheet, hooks: Hooks = Hooks()) -> Part:
         totals[target] = parsed[present].sum(axis=1) if present else 0.0
         if not present and target in ("unfollows", "new_follows"):
             column = kind.fields[fields[0]][0] if fields else target.replace("_", " ")
-            warnings.append(f"{sheet.file}: no '{column}' column, so {target.replace('_', ' ')} count as 0.")
+            what = Message(f"import.count.{target}")
+            warnings.append(Message("import.note.no_column_zero", file=sheet.file, column=column, what=what))
     brand = hooks.brand(sheet) if hooks.brand else None
     if kind.granularity == "post":
         text = hooks.text(sheet) if hooks.text else cells.text(sheet, "text")
@@ -151,10 +153,9 @@ def _per_day(sheet: Sheet, parsed: pd.DataFrame, totals: pd.DataFrame, warnings:
         unfollows = daily.get("unfollows", pd.Series(0.0, index=daily.index)).to_numpy()
         tables["followers"] = followers_rows(platform, daily.index, follows, unfollows)
         if len(daily):
+            start = int(tables["followers"]["followers"].iloc[0] - follows[0] + unfollows[0])
             warnings.append(
-                f"{sheet.file}: the export has no follower total, so the followers curve starts at "
-                f"{int(tables['followers']['followers'].iloc[0] - follows[0] + unfollows[0])} on "
-                f"{daily.index[0]:%Y-%m-%d} and adds new follows minus unfollows."
+                Message("import.note.followers_from", file=sheet.file, start=start, day=Day(daily.index[0]))
             )
     present = [t for t in ENGAGEMENT_TARGETS if t in daily]
     if present:

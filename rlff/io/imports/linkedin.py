@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from rlff.i18n.messages import Message
+
 from . import cells
 from .detect import Kind
 from .exports import Hooks, format_from_types, reader
@@ -42,7 +44,7 @@ def _format(sheet: Sheet, text: pd.Series, parsed: pd.DataFrame) -> pd.Series:
 
 LINKEDIN_POSTS = Kind(
     key="linkedin_posts",
-    label="LinkedIn page 'All posts' export",
+    label=Message("import.kind.linkedin_posts"),
     platform="linkedin",
     granularity="post",
     fields={
@@ -78,7 +80,7 @@ LINKEDIN_POSTS = Kind(
 
 LINKEDIN_FOLLOWERS = Kind(
     key="linkedin_followers",
-    label="LinkedIn page followers export",
+    label=Message("import.kind.linkedin_followers"),
     platform="linkedin",
     granularity="day",
     fields={

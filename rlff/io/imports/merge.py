@@ -8,6 +8,7 @@ from datetime import date
 
 import pandas as pd
 
+from rlff.i18n.messages import Message
 from rlff.months import last_complete_month
 from rlff.schema import TABLE_NAMES, Meta, Tables, conform, empty_table
 
@@ -78,7 +79,7 @@ def import_files(files: Iterable[tuple[str, bytes]]) -> ImportOutcome:
             problems.append(problem)
             continue
         if result.digest in seen:
-            warnings.append(f"{name} is the same file as {seen[result.digest]}: counted once.")
+            warnings.append(Message("import.note.same_file", name=name, other=seen[result.digest]))
             continue
         seen[result.digest] = name
         results.append(result)
@@ -164,9 +165,7 @@ def _posts(posts: pd.DataFrame, engagements: pd.DataFrame, notes: list[str]) -> 
     )
     dropped = len(posts) - len(kept)
     if dropped:
-        notes.append(
-            f"{dropped} post(s) appeared in more than one file: each is counted once, with its largest counts."
-        )
+        notes.append(Message("import.note.duplicate_posts", n=dropped))
     return kept
 
 
@@ -184,9 +183,7 @@ def _engagements(engagements: pd.DataFrame, posts: pd.DataFrame, notes: list[str
         before = len(attributed)
         attributed = attributed[rows.isin(keep)]
         if len(attributed) < before:
-            notes.append(
-                "engagements of a post given by more than one file are taken from the file with the largest totals."
-            )
+            notes.append(Message("import.note.engagements_one_file"))
     if not daily.empty:
         day = daily["engaged_at"].dt.normalize()
         daily = (
@@ -199,10 +196,7 @@ def _engagements(engagements: pd.DataFrame, posts: pd.DataFrame, notes: list[str
         for platform, (first, last) in covered.items():
             inside |= (daily["_platform"] == platform) & daily["engaged_at"].between(first, last)
         if inside.any():
-            notes.append(
-                f"daily engagement totals of {int(inside.sum())} day(s) are left out: per-post files "
-                "cover those days, and counting both would count twice."
-            )
+            notes.append(Message("import.note.daily_left_out", n=int(inside.sum())))
         daily = daily[~inside]
     return pd.concat([attributed, daily], ignore_index=True).sort_values("engaged_at", kind="stable")
 
@@ -235,7 +229,7 @@ def _followers(followers: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
     grouped = followers.groupby(["platform", "date"], as_index=False, sort=True)
     merged = grouped[counts + ["followers", "friends"]].max()
     if len(merged) < len(followers):
-        notes.append("follower days given by more than one file are counted once (largest counts).")
+        notes.append(Message("import.note.follower_days"))
     parts = [fill_totals(group) for _, group in merged.groupby("platform", sort=True)]
     return pd.concat(parts, ignore_index=True)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from rlff.i18n.messages import Message
+
 from . import cells, validate
 from .detect import Kind
 from .exports import Hooks, followers_rows, format_from_types, most_common, reader
@@ -43,7 +45,7 @@ _COMMON_NOTES = {
 
 FACEBOOK_POSTS = Kind(
     key="facebook_posts",
-    label="Facebook posts export (Meta Business Suite)",
+    label=Message("import.kind.facebook_posts"),
     platform="facebook",
     granularity="post",
     fields={
@@ -77,7 +79,7 @@ FACEBOOK_POSTS = Kind(
 
 INSTAGRAM_POSTS = Kind(
     key="instagram_posts",
-    label="Instagram posts export (Meta Business Suite)",
+    label=Message("import.kind.instagram_posts"),
     platform="instagram",
     granularity="post",
     fields={
@@ -122,13 +124,12 @@ def _read_daily_metric(sheet: Sheet) -> Part:
     else:
         raise ImportProblem(
             sheet.file,
-            f"this Meta daily file holds '{metric or 'an unnamed metric'}', which RLFF does not use",
+            Message("import.meta_metric", metric=metric or Message("import.unnamed_metric")),
             sheet=sheet.name,
-            hint="in Meta Business Suite > Insights, export the 'Follows' (or 'Unfollows') metric instead, "
-            "or the posts export",
+            hint=Message("import.hint.meta_follows"),
         )
     if sheet.frame.empty:
-        raise sheet.problem(None, "the file has a header but no data rows", hint="export a longer period")
+        raise sheet.problem(None, Message("import.no_rows"), hint=Message("import.hint.longer_period"))
     parsed = pd.DataFrame(
         {"date": cells.dates(sheet, "date", dayfirst=False), "primary": cells.numbers(sheet, "primary", whole=True)}
     )
@@ -139,15 +140,20 @@ def _read_daily_metric(sheet: Sheet) -> Part:
     table = followers_rows(platform, daily.index, follows.to_numpy(), unfollows.to_numpy())
     warnings = [
         *sheet.warnings,
-        f"{sheet.file}: '{metric}' read as daily {target.replace('_', ' ')} on "
-        f"{platform}; the followers curve starts at 0.",
+        Message(
+            "import.note.meta_metric_read",
+            file=sheet.file,
+            metric=metric,
+            what=Message(f"import.count.{target}"),
+            platform=platform,
+        ),
     ]
     return Part({"followers": table}, warnings=warnings, followers_known=False, platform=platform, bought_known=False)
 
 
 META_DAILY = Kind(
     key="meta_daily",
-    label="Meta Business Suite daily page metric (Date, Primary)",
+    label=Message("import.kind.meta_daily"),
     platform=None,
     granularity="day",
     fields={"date": ("Date",), "primary": ("Primary",)},

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from rlff.i18n.messages import Joined, Message, Quoted
+
 from . import linkedin, meta_business, rlff_csv, x
 from .decode import check_size, decode_text, refuse_other_text, sniff_container
 from .detect import Kind
@@ -70,7 +72,7 @@ def read_file(data: bytes, filename: str) -> ImportResult:
         ImportProblem: when the file is empty, too large, not a supported export, or has bad cells.
     """
     if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise ImportProblem(filename, "the upload is not a file's bytes", hint="upload the file itself")
+        raise ImportProblem(filename, Message("import.not_bytes"), hint=Message("import.hint.upload_file"))
     data = bytes(data)
     check_size(len(data), filename)
     container = sniff_container(data, filename)
@@ -85,12 +87,14 @@ def read_file(data: bytes, filename: str) -> ImportResult:
     except ImportProblem:
         raise
     except (MemoryError, RecursionError):
-        raise ImportProblem(filename, "the file is too complex to read", hint="export a shorter period") from None
+        raise ImportProblem(
+            filename, Message("import.too_complex"), hint=Message("import.hint.shorter_period")
+        ) from None
     except Exception as err:  # a reader bug must still reach the user as a message, never a traceback
         raise ImportProblem(
             filename,
-            f"RLFF could not read this file ({type(err).__name__})",
-            hint="check that it is an unedited export; if it is, please report it with the file's header",
+            Message("import.reader_failed", error=type(err).__name__),
+            hint=Message("import.hint.report_bug"),
         ) from err
     return _result(filename, parts, hashlib.sha256(data).hexdigest())
 
@@ -104,9 +108,10 @@ def _workbook_sheets(data: bytes, container: str, filename: str) -> list:
             sheets.append(sheet)
     if not sheets:
         problem = unrecognised(filename, [rows for _, rows in worksheets], KINDS)
-        names = ", ".join(f"'{name}'" for name, _ in worksheets)
-        problem.message += f" (sheets: {names})"
-        raise ImportProblem(filename, problem.message, hint=problem.hint)
+        names = Quoted((name for name, _ in worksheets), last=",")
+        raise ImportProblem(
+            filename, Message("import.with_sheets", message=problem.message, sheets=names), hint=problem.hint
+        )
     return sheets
 
 
@@ -124,7 +129,7 @@ def _result(filename: str, parts: list[tuple[Kind, Part]], digest: str) -> Impor
     return ImportResult(
         filename=filename,
         kind="+".join(dict.fromkeys(k.key for k in kinds)),
-        label=" + ".join(dict.fromkeys(k.label for k in kinds)),
+        label=Joined(dict.fromkeys(k.label for k in kinds), " + "),
         platform=first.platform or kinds[0].platform,
         tables=tables,
         derived=frozenset(derived),

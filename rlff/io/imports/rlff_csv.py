@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from rlff.i18n.messages import Message
 from rlff.schema import (
     ACCOUNTS,
     ACTIVITIES,
@@ -186,8 +187,8 @@ def read_table(sheet: Sheet) -> Part:
     if sheet.frame.empty:
         raise sheet.problem(
             None,
-            "the file has a header but no data rows",
-            hint=f"add one row per {table.rstrip('s')} below the header (lines starting with # are ignored)",
+            Message("import.no_rows"),
+            hint=Message("import.hint.add_rows", row=table.rstrip("s")),
         )
     frame = pd.DataFrame(index=sheet.frame.index)
     rules: dict = {}
@@ -220,7 +221,9 @@ def read_table(sheet: Sheet) -> Part:
             if col in spec.required:
                 rules[col] = validate.identifier()
         if not present and col in spec.defaults and col not in ("author", "text", "note", "actor", "label"):
-            defaults_used.append(f"{sheet.file}: no '{col}' column, so {col} is {spec.defaults[col]}.")
+            defaults_used.append(
+                Message("import.note.default_used", file=sheet.file, column=col, default=spec.defaults[col])
+            )
     frame, known = _fill(table, frame, sheet)
     frame = _finish(table, frame)
     checks = [validate.ANSWERED_AFTER_RECEIVED] if table == "inbox" else []
@@ -297,7 +300,7 @@ def _kind(table: str) -> Kind:
     types = {col: t for col, (t, _) in COLUMNS[table].items()}
     return Kind(
         key=f"rlff_{table}",
-        label=f"RLFF {table} table ({table}.csv)",
+        label=Message("import.kind.rlff_table", table=table),
         platform=None,
         granularity="table",
         fields=fields,

@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from rlff.i18n.messages import Message
+
 from .decode import SEPARATORS, head_records, split_sep_line
 from .detect import Kind, closest_kind, find_header
-from .problems import ImportProblem, quote_values
+from .problems import ImportProblem, fill_values, quote_values
 
-_UNQUOTED_SEP_HINT = (
-    "a value probably contains the separator without quotes (a decimal comma in a comma-separated "
-    "file, say); export again, or save the file from a spreadsheet as CSV with ';' as separator"
-)
+_UNQUOTED_SEP_HINT = Message("import.hint.unquoted_sep")
 
 
 @dataclass
@@ -62,7 +61,10 @@ class Sheet:
         return fld
 
     def problem(self, fld: str | None, message: str, mask: pd.Series | None = None, hint: str = "") -> ImportProblem:
-        """An :class:`ImportProblem` about the rows of ``fld`` where ``mask`` is true."""
+        """An :class:`ImportProblem` about the rows of ``fld`` where ``mask`` is true.
+
+        ``message`` may hold ``{values}``, filled with the offending cells (quoted).
+        """
         rows: list[int] = []
         values: list[str] = []
         count = None
@@ -72,7 +74,7 @@ class Sheet:
             count = len(bad)
             if fld is not None and fld in self.frame.columns:
                 values = [_text(v) for v in self.frame.loc[bad[:5], fld]]
-        message = message.replace("{values}", quote_values(values) if values else "the value")
+        message = fill_values(message, values)
         return ImportProblem(
             self.file,
             message,
@@ -125,23 +127,22 @@ def unrecognised(
             kind, missing = near
             return ImportProblem(
                 file,
-                f"this looks like a {kind.label} but it lacks the column(s) {quote_values(missing, 6)}",
+                Message("import.looks_like", kind=kind.label, missing=quote_values(missing, 6)),
                 sheet=sheet,
-                hint="download the export again with all its columns, or add the missing column(s) to the header row",
+                hint=Message("import.hint.all_columns"),
             )
     if not any(any(any(str(c).strip() for c in r) for r in records) for records in candidates):
         return ImportProblem(
             file,
-            "the file holds no data (no header, no rows)",
+            Message("import.no_data"),
             sheet=sheet,
-            hint="the download probably failed; export it again",
+            hint=Message("import.hint.export_it_again"),
         )
     return ImportProblem(
         file,
-        "RLFF does not recognise this file: its header matches none of the supported exports",
+        Message("import.unrecognised"),
         sheet=sheet,
-        hint="upload an X/Twitter analytics CSV, a Meta Business Suite posts export, a LinkedIn page export "
-        "(.xls/.xlsx) or an RLFF CSV (download a blank template to see its columns)",
+        hint=Message("import.hint.supported"),
     )
 
 
@@ -242,13 +243,13 @@ def _read_rows(
             row = header_row + int(eof.group(1)) if eof else None
             raise ImportProblem(
                 file,
-                "a quoted value never ends: the file looks cut short (truncated)",
+                Message("import.unclosed_quote"),
                 rows=[row] if row else [],
-                hint="download or copy the file again in full",
+                hint=Message("import.hint.copy_again"),
             ) from None
         except (ValueError, UnicodeError) as err:
             raise ImportProblem(
-                file, f"the rows cannot be read as CSV ({err})", hint="save the file again as CSV from a spreadsheet"
+                file, Message("import.csv_error", error=err), hint=Message("import.hint.save_as_csv")
             ) from None
         # Extra cells are fine when empty (trailing separators); a value there means a broken row.
         bad = frame[spare].notna().any(axis=1).to_numpy()
@@ -256,13 +257,13 @@ def _read_rows(
             rows = (np.flatnonzero(bad) + header_row + 1).tolist()
             raise ImportProblem(
                 file,
-                f"these rows have more values than the header's {width} columns",
+                Message("import.rows_too_wide", width=width),
                 rows=rows,
                 count=int(bad.sum()),
                 hint=_UNQUOTED_SEP_HINT,
             )
         return frame[positions]
-    raise ImportProblem(file, "rows have more values than the header has columns", hint=_UNQUOTED_SEP_HINT)
+    raise ImportProblem(file, Message("import.rows_wider"), hint=_UNQUOTED_SEP_HINT)
 
 
 def _read_rows_fast(raw: bytes, sep: str, width: int, positions: list[int], dtype: dict) -> pd.DataFrame | None:
@@ -325,9 +326,9 @@ def _refuse_truncated(rest: str, sep: str, width: int, file: str, last_row: int)
     if counts[0] >= width and counts[1] < width:
         raise ImportProblem(
             file,
-            f"the last row has {counts[1]} of the header's {width} columns: the file looks cut short (truncated)",
+            Message("import.truncated_last_row", cells=counts[1], width=width),
             rows=[last_row],
-            hint="download or copy the file again in full",
+            hint=Message("import.hint.copy_again"),
         )
 
 

@@ -15,7 +15,9 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from .problems import ImportProblem, quote_values
+from rlff.i18n.messages import Message
+
+from .problems import ImportProblem, fill_values
 from .sheet import Sheet
 
 EARLIEST = pd.Timestamp("2000-01-01")
@@ -34,18 +36,16 @@ ANSWERED_AFTER_RECEIVED = pa.Check(
 # A frame-wide check reports no column: name the one the message is about.
 _FRAME_CHECK_COLUMN = {"answered_after_received": "first_response_at"}
 
+# check name -> (message, how to fix): keys of the catalogs, "import.rule.<name>" and ".hint".
 _MESSAGES: dict[str, tuple[str, str]] = {
-    "not_nullable": ("this cell is empty", "fill in every row of this column"),
-    "not_empty": ("this cell is empty", "fill in every row of this column"),
-    "non_negative": ("{values} is negative", "counts and amounts cannot be below zero: remove the minus sign"),
-    "whole_number": ("{values} is not a whole number", "counts are whole numbers: write 12, not 12.5"),
-    "plausible_time": ("{values} is before 2000 or after 2099", "check the year of these dates"),
-    "sentiment_range": ("{values} is outside -1 to +1", "sentiment goes from -1 (hostile) to +1 (glowing)"),
-    "week_hours": ("{values} is outside 0 to 168 hours", "a week has 168 hours: write the hours spent that week"),
-    "answered_after_received": (
-        "the first response ({values}) is earlier than the message it answers",
-        "check both times: first_response_at must be on or after received_at, or empty when never answered",
-    ),
+    "not_nullable": ("import.rule.empty", "import.rule.empty.hint"),
+    "not_empty": ("import.rule.empty", "import.rule.empty.hint"),
+    "non_negative": ("import.rule.negative", "import.rule.negative.hint"),
+    "whole_number": ("import.rule.whole", "import.rule.whole.hint"),
+    "plausible_time": ("import.rule.year", "import.rule.year.hint"),
+    "sentiment_range": ("import.rule.sentiment", "import.rule.sentiment.hint"),
+    "week_hours": ("import.rule.week_hours", "import.rule.week_hours.hint"),
+    "answered_after_received": ("import.rule.answered_before", "import.rule.answered_before.hint"),
 }
 
 
@@ -120,9 +120,9 @@ def _problem(
     if cases.empty:  # a schema-level failure without rows: report it plainly
         return ImportProblem(
             sheet.file,
-            "the file's columns do not have the expected types",
+            Message("import.rule.types"),
             sheet=sheet.name,
-            hint="export the file again without editing it",
+            hint=Message("import.hint.unedited"),
         )
     first = cases.iloc[0]
     column, check_name = str(first["column"]), str(first["check"])
@@ -130,7 +130,7 @@ def _problem(
     rows = sorted({int(r) for r in picked["index"]})
     values = [_shown(frame.at[r, column]) for r in rows[:5]] if column in frame.columns else []
     message, hint = _describe(check_name, rules, column)
-    message = message.replace("{values}", quote_values(values) if values else "the value")
+    message = fill_values(message, values)
     fld = fields.get(column, column)
     return ImportProblem(
         sheet.file,
@@ -144,15 +144,18 @@ def _problem(
     )
 
 
-def _describe(check_name: str, rules: pa.DataFrameSchema, column: str) -> tuple[str, str]:
+def _describe(check_name: str, rules: pa.DataFrameSchema, column: str) -> tuple[Message, Message]:
     if check_name.startswith("isin"):
         allowed = []
         for chk in rules.columns[column].checks if column in rules.columns else []:
             if chk.name == "isin":
                 allowed = list(chk.statistics.get("allowed_values", []))
         listed = ", ".join(str(a) for a in allowed)
-        return f"{{values}} is not one of {listed}", f"use one of {listed} (upper or lower case)"
-    return _MESSAGES.get(check_name, (f"{{values}} breaks the rule {check_name}", "correct these cells"))
+        return Message("import.rule.isin", allowed=listed), Message("import.rule.isin.hint", allowed=listed)
+    if check_name in _MESSAGES:
+        message, hint = _MESSAGES[check_name]
+        return Message(message), Message(hint)
+    return Message("import.rule.other", rule=check_name), Message("import.rule.other.hint")
 
 
 def _shown(value: object) -> str:

@@ -11,12 +11,14 @@ import io
 import zipfile
 from datetime import date, datetime, time
 
+from rlff.i18n.messages import Message
+
 from .problems import MAX_UPLOAD_MB, ImportProblem
 
 # A zip bomb is small on disk and huge unpacked: refuse workbooks that unpack past this.
 MAX_UNPACKED_MB = 20 * MAX_UPLOAD_MB
 
-_DAMAGED_HINT = "open it in Excel or LibreOffice and save it again as .xlsx, or export it again"
+_DAMAGED_HINT = Message("import.hint.resave_xlsx")
 
 
 def cell_text(value: object) -> str:
@@ -51,28 +53,26 @@ def _xlsx_rows(data: bytes, file: str) -> list[tuple[str, list[list[str]]]]:
             names = set(archive.namelist())
             unpacked = sum(info.file_size for info in archive.infolist())
     except Exception:  # BadZipFile, NotImplementedError (unknown zip versions), OSError, ...: all "damaged"
-        raise ImportProblem(file, "this zip or Excel file is damaged or cut short", hint=_DAMAGED_HINT) from None
+        raise ImportProblem(file, Message("import.zip_damaged"), hint=_DAMAGED_HINT) from None
     if "xl/workbook.xml" not in names:
-        what = "an OpenDocument spreadsheet" if "content.xml" in names else "a zip archive"
+        what = Message("import.what.ods" if "content.xml" in names else "import.what.zip")
         raise ImportProblem(
             file,
-            f"this is {what}, not an Excel workbook (.xlsx)",
-            hint="save it as .xlsx or CSV, or unzip it and upload the export inside",
+            Message("import.not_xlsx", what=what),
+            hint=Message("import.hint.save_xlsx"),
         )
     if unpacked > MAX_UNPACKED_MB * 1024 * 1024:
         raise ImportProblem(
             file,
-            f"this workbook unpacks to more than {MAX_UNPACKED_MB} MB",
-            hint="export a shorter period, or save the sheet you need as CSV",
+            Message("import.xlsx_too_big", mb=MAX_UNPACKED_MB),
+            hint=Message("import.hint.sheet_as_csv"),
         )
     import openpyxl  # imported here: only Excel uploads pay for it
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
     except Exception:  # openpyxl raises many kinds of errors for malformed XML; all mean "damaged"
-        raise ImportProblem(
-            file, "this Excel workbook cannot be read: it is damaged or not a real .xlsx", hint=_DAMAGED_HINT
-        ) from None
+        raise ImportProblem(file, Message("import.xlsx_damaged"), hint=_DAMAGED_HINT) from None
     try:
         sheets = []
         for ws in book.worksheets:
@@ -80,9 +80,7 @@ def _xlsx_rows(data: bytes, file: str) -> list[tuple[str, list[list[str]]]]:
             sheets.append((ws.title, rows))
         return sheets
     except Exception:
-        raise ImportProblem(
-            file, "this Excel workbook cannot be read: it is damaged or not a real .xlsx", hint=_DAMAGED_HINT
-        ) from None
+        raise ImportProblem(file, Message("import.xlsx_damaged"), hint=_DAMAGED_HINT) from None
     finally:
         book.close()
 
@@ -95,8 +93,7 @@ def _xls_rows(data: bytes, file: str) -> list[tuple[str, list[list[str]]]]:
     except Exception:  # xlrd signals damage, encryption and non-Excel OLE files (.doc) alike
         raise ImportProblem(
             file,
-            "this old-style Excel (.xls) file cannot be read: it is damaged, password-protected, "
-            "or another Office document",
+            Message("import.xls_unreadable"),
             hint=_DAMAGED_HINT,
         ) from None
     try:
@@ -122,9 +119,7 @@ def _xls_rows(data: bytes, file: str) -> list[tuple[str, list[list[str]]]]:
             book.unload_sheet(index)
         return sheets
     except Exception:
-        raise ImportProblem(
-            file, "this old-style Excel (.xls) file cannot be read: it is damaged", hint=_DAMAGED_HINT
-        ) from None
+        raise ImportProblem(file, Message("import.xls_damaged"), hint=_DAMAGED_HINT) from None
     finally:
         book.release_resources()
 

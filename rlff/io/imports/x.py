@@ -10,6 +10,8 @@ import re
 
 import pandas as pd
 
+from rlff.i18n.messages import Message
+
 from .detect import Kind
 from .exports import Hooks, infer_format, most_common, reader
 from .sheet import Sheet
@@ -50,7 +52,7 @@ _LEGACY_NOTES = {
 
 X_TWEET_ACTIVITY = Kind(
     key="x_tweet_activity",
-    label="X/Twitter legacy per-tweet activity export",
+    label=Message("import.kind.x_legacy_posts"),
     platform="twitter",
     granularity="post",
     fields={
@@ -79,7 +81,7 @@ X_TWEET_ACTIVITY = Kind(
 
 X_TWEET_ACTIVITY_DAILY = Kind(
     key="x_tweet_activity_daily",
-    label="X/Twitter legacy daily activity export",
+    label=Message("import.kind.x_legacy_daily"),
     platform="twitter",
     granularity="day",
     fields={
@@ -104,7 +106,7 @@ X_TWEET_ACTIVITY_DAILY = Kind(
 
 X_POSTS = Kind(
     key="x_posts",
-    label="X per-post export (account_analytics_content)",
+    label=Message("import.kind.x_posts"),
     platform="twitter",
     granularity="post",
     fields={
@@ -141,7 +143,7 @@ X_POSTS = Kind(
 
 X_OVERVIEW = Kind(
     key="x_overview",
-    label="X daily account overview export",
+    label=Message("import.kind.x_daily"),
     platform="twitter",
     granularity="day",
     fields={
