@@ -88,6 +88,11 @@ def hashed_path(stem: str, body: bytes, suffix: str) -> str:
     return f"/{stem}-{content_hash(body)}{suffix}"
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that went away mid-request, or a server closing: nothing to print."""
+
+
 class AssetServer:
     """Serves a fixed set of files from memory on 127.0.0.1, in a daemon thread.
 
@@ -124,7 +129,7 @@ class AssetServer:
             def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - silence the access log
                 pass
 
-        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = _QuietServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self._server.timeout = 0.05  # how often the loop looks at the stop flag
         self.port = int(self._server.server_address[1])

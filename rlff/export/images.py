@@ -227,6 +227,7 @@ class ImageRenderer:
             k = _kaleido_class()(n=1, timeout=None, mathjax=False)  # our own limit: see one()
         except choreographer_compat.ChromeNotFoundError as exc:
             raise ChromiumMissing(str(exc).split(".")[0]) from None
+        choreographer_compat.quiet_watchdog()  # a browser that fails is reported once, by us
         # Not asyncio.wait_for: choreographer turns the cancellation into its own error.
         opening = asyncio.ensure_future(k.open())
         try:
@@ -242,11 +243,8 @@ class ImageRenderer:
             try:
                 opening.result()
             except choreographer_compat.BrowserFailedError:
-                process = choreographer_compat.browser_process(k)
-                code = process.poll() if process is not None else None
-                how = f" with exit code {code}" if code is not None else ""
                 raise BrowserFailed(
-                    f"the browser {self._browser_path} stopped right after starting{how}; check that it runs, "
+                    f"the browser {self._browser_path} stopped right after starting; check that it runs, "
                     "or point BROWSER_PATH at a working Chrome/Chromium"
                 ) from None
         except BaseException:
@@ -283,6 +281,10 @@ class ImageRenderer:
                 asyncio.run_coroutine_threadsafe(k.close(), loop).result(timeout=30)
         except Exception:  # noqa: BLE001 - closing a browser that failed to open or died
             pass
+        # Tasks a failed browser left behind (its watchdog, renders never started) end here,
+        # not as "Task was destroyed but it is pending!" at exit.
+        with contextlib.suppress(Exception):
+            asyncio.run_coroutine_threadsafe(_cancel_pending(), loop).result(timeout=10)
         loop.call_soon_threadsafe(loop.stop)
         if thread is not None:
             thread.join(timeout=30)
@@ -503,8 +505,16 @@ def _served_page(k: Any) -> Any:
     return cache
 
 
+async def _cancel_pending() -> None:
+    tasks = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+
+
 async def _abandon(k: Any) -> None:
     """Stop a browser that failed or hangs, and release what it took (the served page, the profile)."""
+    choreographer_compat.cancel_watchdog(k)
     await asyncio.to_thread(choreographer_compat.stop_process, k)
     with contextlib.suppress(Exception):
         await asyncio.wait_for(k.close(), 10)
