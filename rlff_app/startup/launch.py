@@ -25,8 +25,8 @@ from collections.abc import Sequence
 
 import rlff_app
 from rlff_app._compat.streamlit import quiet_outside_sessions, run_streamlit
+from rlff_app.startup.flags import DEFAULT_ADDRESS, DEFAULT_PORT, server_flags
 
-DEFAULT_PORT = 8501
 LISTEN_TIMEOUT_S = 60.0
 
 
@@ -71,9 +71,14 @@ def _warm_up(host: str, port: int | None) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Warm up in the background, then run ``streamlit run`` with ``argv`` in this process."""
+    """Warm up in the background, then run ``streamlit run APP`` with the dashboard's server options
+    (:mod:`rlff_app.startup.flags`), then the rest of ``argv`` (which win), in this process."""
     args = list(sys.argv[1:] if argv is None else argv)
-    host = option(args, "--server.address", "127.0.0.1") or "127.0.0.1"
+    if args and not args[0].startswith("-"):
+        args = [args[0], *server_flags(), *args[1:]]
+    if option(args, "--server.address", "") == "":
+        args += ["--server.address", DEFAULT_ADDRESS]
+    host = option(args, "--server.address", DEFAULT_ADDRESS) or DEFAULT_ADDRESS
     if host in ("0.0.0.0", "::"):  # noqa: S104 - listening everywhere: reach it on loopback
         host = "127.0.0.1"
     try:
