@@ -94,11 +94,21 @@ def _widget(knob: Knob, lang: str) -> None:
     elif knob.kind == "str":
         st.text_input(label, key=key, max_chars=80)
     elif knob.name == "seed":
-        st.number_input(label, min_value=int(knob.min), max_value=int(knob.max), step=1, key=key)
+        low, high, _step = _range(knob)
+        st.number_input(label, min_value=int(low), max_value=int(high), step=1, key=key)
     elif knob.kind == "int":
-        st.slider(label, min_value=int(knob.min), max_value=int(knob.max), step=int(knob.step), key=key)
+        low, high, step = _range(knob)
+        st.slider(label, min_value=int(low), max_value=int(high), step=int(step), key=key)
     else:
-        st.slider(label, min_value=float(knob.min), max_value=float(knob.max), step=float(knob.step), key=key)
+        low, high, step = _range(knob)
+        st.slider(label, min_value=float(low), max_value=float(high), step=float(step), key=key)
+
+
+def _range(knob: Knob) -> tuple[float, float, float]:
+    """A numeric knob's min, max and step (every numeric knob of KNOBS sets all three)."""
+    if knob.min is None or knob.max is None or knob.step is None:
+        raise ValueError(f"the numeric knob {knob.name!r} needs a min, a max and a step")
+    return knob.min, knob.max, knob.step
 
 
 def render() -> dict[str, Any]:

@@ -138,11 +138,12 @@ def kaleido_class(served_page: Callable[[Any], ServedPage | None] | None = None)
     """
     import kaleido
 
-    base: type = kaleido.Kaleido
+    base: Any = kaleido.Kaleido
     no_reload = NO_RELOAD.usable(_no_reload_present(base))
     serve = served_page is not None and SERVED_PAGE.usable(_served_page_present(base))
     if not (no_reload or serve):
         return base
+    browser_open = base.__mro__[1].open  # choreographer's Browser.open, under Kaleido.open
 
     class FastKaleido(base):  # type: ignore[misc, valid-type]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -164,7 +165,7 @@ def kaleido_class(served_page: Callable[[Any], ServedPage | None] | None = None)
             del self._saved_page_arg
             self._index = self._rlff_page.index_url
             self.served = True
-            await super(base, self).open()
+            await browser_open(self)
 
         async def close(self) -> None:
             if self._rlff_page is not None:

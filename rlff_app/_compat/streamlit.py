@@ -18,6 +18,7 @@ import importlib
 import importlib.util
 import logging
 from collections.abc import Iterator, Sequence
+from types import ModuleType
 
 from rlff._compat import Hook
 
@@ -43,7 +44,7 @@ _SESSION_LOGGER = "streamlit.runtime.scriptrunner_utils.script_run_context"
 _METRIC_SELECTORS = {"metric": 'div[data-testid="stMetric"]', "value": 'div[data-testid="stMetricValue"]'}
 
 
-def _delta_generator() -> object | None:
+def _delta_generator() -> ModuleType | None:
     try:
         return importlib.import_module("streamlit.delta_generator")
     except ImportError:
@@ -79,7 +80,7 @@ def streamlit_once_per_process() -> bool:
         return False
     dg = _delta_generator()
     if not getattr(dg, "_use_warning_has_been_displayed", True):
-        dg._maybe_print_use_warning()  # type: ignore[union-attr]
+        dg._maybe_print_use_warning()  # type: ignore[union-attr]  # (None only when the hook is off)
     return True
 
 
