@@ -191,3 +191,19 @@ def test_streamlit_in_range_runs_the_early_check_once_and_quiets_the_warm_up(mon
     with streamlit.quiet_outside_sessions():
         assert quiet.level == logging.ERROR
     assert quiet.level == before
+
+
+@pytest.mark.chromium
+def test_a_real_export_takes_both_kaleido_fast_paths(tmp_path, monkeypatch):
+    """Not only switched on: used. The page is served, and PNG tabs go back without a reload."""
+    from rlff.export.images import ImageRenderer, chromium_path
+
+    if chromium_path() is None:
+        pytest.skip("needs Chromium (apt-get install chromium)")
+    monkeypatch.setenv("RLFF_CACHE_DIR", str(tmp_path))
+    with ImageRenderer() as renderer:
+        pngs = renderer.render([go.Figure(go.Bar(y=[1, 2])), go.Figure(go.Bar(y=[2, 1]))])
+        assert renderer._kaleido is not None
+        k = renderer._kaleido.result()
+        assert all(p.startswith(b"\x89PNG") for p in pngs)
+        assert k.served and k.fast_returns == 2
