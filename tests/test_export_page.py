@@ -136,3 +136,29 @@ def test_two_sessions_preparing_at_once_both_get_their_files_from_one_browser(de
     }
     assert titles == {"en": "Monthly community report", "fr": "Rapport mensuel de la communauté"}
     assert rlff.export.images._shared is not None and rlff.export.images._shared.browsers_started == 1
+
+
+class _StuckPngKaleido(FakePngKaleido):
+    async def calc_fig(self, fig: dict, opts: dict) -> bytes:
+        await asyncio.sleep(3600)  # a browser that never finishes a picture
+        return b""
+
+
+@pytest.mark.parametrize(
+    ("lang", "lead"),
+    [
+        ("en", "The browser that draws the images did not work, and was stopped: "),
+        ("fr", "Le navigateur qui dessine les images n’a pas fonctionné et a été arrêté\u202f: "),
+    ],
+)
+def test_a_browser_that_hangs_is_a_message_in_the_page_s_language(default_tables, monkeypatch, lang, lead):
+    monkeypatch.setattr(rlff.export.images, "_kaleido_class", lambda: _StuckPngKaleido)
+    monkeypatch.setattr(rlff.export.images, "chromium_path", lambda: "/usr/bin/chromium")
+    monkeypatch.setenv("RLFF_BROWSER_TIMEOUT", "0.3")
+    at = _app(default_tables, lang).run()
+    at.button(key="export.zip.prepare").click().run()
+    assert not at.exception
+    assert len(at.error) == 1 and at.error[0].value.startswith(lead)
+    # the browser and the limit, named (as escaped Markdown: shown literally)
+    assert "\\/usr\\/bin\\/chromium" in at.error[0].value and "RLFF\\_BROWSER\\_TIMEOUT" in at.error[0].value
+    assert "export.zip.download" not in {d.key for d in at.get("download_button")}  # type: ignore[attr-defined]
