@@ -276,46 +276,60 @@ def cmd_send(args: argparse.Namespace) -> int:
 
 
 def cmd_dashboard(args: argparse.Namespace) -> int:
-    import importlib.util
-    import subprocess
+    """Run the dashboard: ``python -m rlff_app.startup.launch`` (``streamlit run`` and an early warm-up).
 
-    from rlff.io.imports import MAX_UPLOAD_MB
+    On POSIX this process becomes the server (``exec``): a signal sent to ``rlff dashboard``
+    reaches Streamlit, and nothing is left serving the port once it exits. Elsewhere the
+    server is a child that gets SIGINT/SIGTERM passed on, and ``rlff dashboard`` exits with it.
+    The server options themselves are in :mod:`rlff_app.startup.flags`.
+    """
+    import importlib.util
+    import os
 
     # The app lives in the sibling package rlff_app (rlff/ itself never imports streamlit).
     spec = importlib.util.find_spec("rlff_app")
     app = Path(spec.origin).with_name("main.py") if spec and spec.origin else Path("rlff_app/main.py")
     if not app.is_file():
         raise CommandError(Message("cli.dashboard_missing", app=app))
-    cmd = [
-        sys.executable,
-        "-m",
-        # `streamlit run`, with the app warmed up while the browser loads the page.
-        "rlff_app.startup.launch",
-        str(app),
-        "--server.port",
-        str(args.port),
-        "--browser.gatherUsageStats",
-        "false",
-        # No first-run "Email:" prompt holding the terminal before the browser opens.
-        "--server.showEmailPrompt",
-        "false",
-        # The repository's .streamlit/config.toml is not next to an installed package.
-        "--server.maxUploadSize",
-        str(MAX_UPLOAD_MB),
-        # No full gc.collect() after every run (holds the GIL 0.1-0.3 s; see .streamlit/config.toml).
-        "--runner.postScriptGC",
-        "false",
-    ]
+    cmd = [sys.executable, "-m", "rlff_app.startup.launch", str(app)]
+    cmd += ["--server.port", str(args.port), "--server.address", args.address]
     if args.headless:
         cmd += ["--server.headless", "true"]
-    return subprocess.call(cmd, env=_dashboard_env(getattr(args, "database_url", None)))
+    if getattr(args, "database_url", None):
+        os.environ["RLFF_DATABASE_URL"] = args.database_url  # the dashboard reads it; exec keeps the environment
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if os.name == "posix":
+        os.execv(sys.executable, cmd)  # no return
+    return _run_forwarding_signals(cmd)  # pragma: no cover - Windows
 
 
-def _dashboard_env(database_url: str | None) -> dict[str, str] | None:
-    """The server's environment: ours, with ``--database-url`` as ``RLFF_DATABASE_URL`` (the dashboard reads that)."""
-    import os
+def _run_forwarding_signals(cmd: list[str]) -> int:
+    """Run ``cmd``, passing SIGINT and SIGTERM on to it; its exit code."""
+    import signal
+    import subprocess
 
-    return None if not database_url else {**os.environ, "RLFF_DATABASE_URL": database_url}
+    child = subprocess.Popen(cmd)
+
+    def forward(signum: int, _frame: object) -> None:
+        child.send_signal(signum)
+
+    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        return child.wait()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"port must be a whole number, got {text!r}") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"port must be between 1 and 65535, got {value}")
+    return value
 
 
 # --- the workspace (rlff.io.workspace): import without --out, history, undo, brand, brands ---------------
@@ -443,7 +457,8 @@ EXAMPLES = {
     "  rlff send --to boss@example.com --to cfo@example.com --honest --lang fr --data mydata/\n"
     "monthly, from cron (SMTP settings in the environment, never on the command line):\n"
     "  0 8 1 * *  . ~/.rlff-smtp.env && rlff send --to boss@example.com --data ~/rlff-data\n",
-    "dashboard": "example:\n  rlff dashboard --port 8501\n",
+    "dashboard": "examples:\n  rlff dashboard --port 8501\n"
+    "  rlff dashboard --address 0.0.0.0 --headless   # hosting: listen on every network address\n",
 }
 
 
@@ -529,7 +544,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_workspace_commands(add)
 
     p = add("dashboard", "Open the dashboard in a browser.", cmd_dashboard)
-    p.add_argument("--port", type=int, default=8501, help="port to serve on")
+    p.add_argument("--port", type=_port, default=8501, help="port to serve on")
+    p.add_argument(
+        "--address",
+        default="127.0.0.1",
+        help="address to listen on; 127.0.0.1 is this machine only, 0.0.0.0 every network address (for hosting)",
+    )
     p.add_argument("--headless", action="store_true", help="do not open a browser window")
     _add_database_url(p)
     return parser

@@ -33,6 +33,8 @@ import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from rlff._compat.plotly import figure_without_validation
+
 # Template layout keys that apply to every subplot of their kind ("xaxis" to xaxis2...).
 _AXES = ("xaxis", "yaxis")
 # plotly.js turns these on when the figure itself sets one of the attributes after them
@@ -72,8 +74,8 @@ def for_browser(fig: go.Figure) -> go.Figure:
             layout[key] = _under(layout.get(key), value)
     layout["datarevision"] = data_revision(data)
     # Everything here comes out of a validated figure and a registered (validated) template:
-    # validating it again would triple the cost (plotly's private switch, as in charts_base).
-    out = go.Figure(data=data, layout=layout, _validate=False)
+    # validating it again would triple the cost (plotly's private switch: rlff._compat.plotly).
+    out = figure_without_validation(data, layout)
     out.layout.template = None  # not plotly's default template either: the folded one is all
     return out
 
@@ -136,7 +138,7 @@ def _axes_of(kind: str, layout: dict[str, Any], data: list[dict[str, Any]]) -> l
 
 @lru_cache(maxsize=64)
 def _is_cartesian(kind: str) -> bool:
-    return "xaxis" in go.Figure(data=[{"type": kind}]).data[0]._valid_props
+    return "xaxis" in go.Figure(data=[{"type": kind}]).data[0]  # a property of this trace type
 
 
 def _plain(value: Any) -> Any:

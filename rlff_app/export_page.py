@@ -19,7 +19,7 @@ import streamlit as st
 
 from rlff.charts import Chart, build_charts
 from rlff.export import images
-from rlff.export.images import ChromiumMissing, ExportError, export_images, image_name
+from rlff.export.images import BrowserFailed, ChromiumMissing, ExportError, export_images, image_name
 from rlff.i18n import t
 from rlff.schema import TABLE_NAMES, Tables
 from rlff_app.show import plain_md
@@ -71,6 +71,8 @@ def _prepare(kind: str, fp: str, make: Callable[[Callable[[int, int, str], None]
     bar, progress = _progress_bar(lang)
     try:
         _keep(kind, fp, make(progress))
+    except BrowserFailed as exc:  # a browser that hung or stopped: it names the browser and the chart
+        st.error(_t("browser_failed", lang, message=plain_md(exc)))
     except ChromiumMissing as exc:
         st.error(str(exc))  # our own message (install commands), no data in it
     except TemplateError as exc:

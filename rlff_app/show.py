@@ -17,6 +17,7 @@ from rlff import metrics
 from rlff.charts import Chart
 from rlff.i18n import fmt_int, fmt_pct, fmt_signed, t
 from rlff.memo import shared
+from rlff_app._compat.streamlit import metric_selectors
 from rlff_app.browser_figure import for_browser
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
@@ -25,22 +26,25 @@ PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
 # leaves no link, emphasis, HTML tag, entity, directive (:red[…]) or LaTeX ($…$) to render.
 _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
 
-# Static CSS only (no data): the Big Boss view dresses its tiles like an agency slide.
+# Static CSS only (no data): the Big Boss view dresses its tiles like an agency slide. The
+# selectors are Streamlit's private element names (rlff_app._compat.streamlit).
 _BOSS_CSS = """
 <style>
-div[data-testid="stMetric"] {
+{metric} {{
   background: linear-gradient(135deg, #0B1F3A 0%, #12305A 100%);
   border-radius: 14px; padding: 18px 22px; box-shadow: 0 6px 18px rgba(11,31,58,0.25);
-}
-div[data-testid="stMetric"] label, div[data-testid="stMetric"] label p { color: #A9C1E0 !important; font-size: 1.05rem; }
-div[data-testid="stMetricValue"] { color: #FFFFFF; font-size: 2.5rem; font-weight: 700; }
+}}
+{metric} label, {metric} label p {{ color: #A9C1E0 !important; font-size: 1.05rem; }}
+{value} {{ color: #FFFFFF; font-size: 2.5rem; font-weight: 700; }}
 </style>
 """
 
 
 def boss_style() -> None:
-    """Apply the glossy deck look to this page's tiles."""
-    st.html(_BOSS_CSS)
+    """Apply the glossy deck look to this page's tiles (Streamlit's plain look if its element names are unknown)."""
+    selectors = metric_selectors()
+    if selectors is not None:
+        st.html(_BOSS_CSS.format(**selectors))
 
 
 def plain_md(text: object) -> str:

@@ -102,16 +102,18 @@ def _widget(knob: Knob, lang: str) -> None:
     elif knob.kind == "str":
         st.text_input(label, key=key, max_chars=80)
     elif knob.name == "seed":
-        st.number_input(label, min_value=int(knob.min), max_value=int(knob.max), step=1, key=key)
-    elif knob.kind == "int" and float(knob.max) < 1000:
-        st.slider(label, min_value=int(knob.min), max_value=int(knob.max), step=int(knob.step), key=key)
+        low, high, _step = _range(knob)
+        st.number_input(label, min_value=int(low), max_value=int(high), step=1, key=key)
+    elif knob.kind == "int" and _range(knob)[1] < 1000:
+        low, high, step = _range(knob)
+        st.slider(label, min_value=int(low), max_value=int(high), step=int(step), key=key)
     else:
         _localized_slider(knob, label, lang)
 
 
 def knob_text(knob: Knob, value: float, lang: str) -> str:
     """A knob's value as the language writes it: ``50 000 €``, ``20 %``, ``2,5`` / ``€50,000``, ``20%``, ``2.5``."""
-    step = float(knob.step or 1)
+    step = float(_range(knob)[2])
     if knob.name.endswith("_eur") or "_eur_" in knob.name:
         return fmt_eur(value, lang, _decimals(step))
     if knob.name.endswith("_share") or knob.name == "strategy_adherence":
@@ -129,11 +131,12 @@ def _decimals(step: float) -> int:
 
 def knob_options(knob: Knob, current: Any) -> list[Any]:
     """Every value from min to max by step, and the current one (a link may set a value between steps)."""
-    count = round((float(knob.max) - float(knob.min)) / float(knob.step)) + 1
+    low, high, step = _range(knob)
+    count = round((high - low) / step) + 1
     if knob.kind == "int":
-        grid: set[Any] = {int(knob.min) + i * int(knob.step) for i in range(count)}
+        grid: set[Any] = {int(low) + i * int(step) for i in range(count)}
     else:
-        grid = {round(float(knob.min) + i * float(knob.step), 10) for i in range(count)}
+        grid = {round(low + i * step, 10) for i in range(count)}
     if isinstance(current, int | float) and not isinstance(current, bool):
         grid.add(current)
     return sorted(grid)
@@ -149,6 +152,13 @@ def _localized_slider(knob: Knob, label: str, lang: str) -> None:
     """
     options = knob_options(knob, st.session_state.get(knob.key, knob.default))
     st.select_slider(label, options=options, key=knob.key, format_func=lambda v: knob_text(knob, v, lang))
+
+
+def _range(knob: Knob) -> tuple[float, float, float]:
+    """A numeric knob's min, max and step (every numeric knob of KNOBS sets all three)."""
+    if knob.min is None or knob.max is None or knob.step is None:
+        raise ValueError(f"the numeric knob {knob.name!r} needs a min, a max and a step")
+    return knob.min, knob.max, knob.step
 
 
 def render() -> dict[str, Any]:

@@ -26,6 +26,7 @@ fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
 
 .venv/bin/ruff check rlff rlff_app tests benchmarks scripts dashboard.py
+.venv/bin/mypy  # rlff and rlff_app (pyproject's [tool.mypy])
 
 # Fast tests on both cores, then the few real-browser tests on their own (one served app).
 .venv/bin/python -m pytest -n 2 -m "not browser" -q "$@"

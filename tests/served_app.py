@@ -89,13 +89,13 @@ def served_process(
     """
     port = port or free_port()
     url = f"http://127.0.0.1:{port}"
+    # As `rlff dashboard` starts it: the launcher adds the server options of rlff_app.startup.flags.
     cmd = [
-        sys.executable, "-m", "rlff_app.startup.launch", str(script),  # as `rlff dashboard` starts it
+        sys.executable, "-m", "rlff_app.startup.launch", str(script),
         "--server.headless", "true",
-        "--browser.gatherUsageStats", "false",
         "--server.port", str(port),
         "--server.address", "127.0.0.1",
-        "--server.fileWatcherType", "none",
+        "--server.fileWatcherType", "none",  # tests and benchmarks: no reloads
         *(extra or []),
     ]  # fmt: skip
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below

@@ -242,19 +242,28 @@ def test_the_export_page_follows_the_switch_and_the_language(x_file, monkeypatch
 
 def test_the_upload_limit_is_the_importers_in_the_config_and_in_rlff_dashboard(monkeypatch):
     import argparse
-    import subprocess
+    import os
     import tomllib
 
     from rlff.cli import cmd_dashboard
     from rlff.io.imports import MAX_UPLOAD_MB
+    from rlff_app.startup.flags import server_flags
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["server"]["maxUploadSize"] == MAX_UPLOAD_MB
     calls = []
-    monkeypatch.setattr(subprocess, "call", lambda cmd, env=None: calls.append(cmd) or 0)
-    assert cmd_dashboard(argparse.Namespace(port=8599, headless=True)) == 0
-    cmd = calls[0]
-    assert cmd[cmd.index("--server.maxUploadSize") + 1] == str(MAX_UPLOAD_MB)
+
+    def execv(path: str, cmd: list[str]) -> None:  # `rlff dashboard` becomes the server: not here
+        calls.append(cmd)
+        raise SystemExit(0)
+
+    monkeypatch.setattr(os, "execv", execv)
+    with pytest.raises(SystemExit):
+        cmd_dashboard(argparse.Namespace(port=8599, address="127.0.0.1", headless=True))
+    # rlff dashboard runs the launcher, which adds the dashboard's server options
+    assert calls[0][1:3] == ["-m", "rlff_app.startup.launch"]
+    flags = server_flags()
+    assert flags[flags.index("--server.maxUploadSize") + 1] == str(MAX_UPLOAD_MB)
 
 
 def test_posts_without_engagements_show_dashes_not_zeros():

@@ -184,3 +184,29 @@ def test_a_305_character_page_name_gives_a_deck_not_a_traceback(default_tables, 
     assert not at.exception and not at.error
     _, deck = at.session_state["export.files"]["deck"]
     assert len(Presentation(io.BytesIO(deck)).core_properties.title) <= 255
+
+
+class _StuckPngKaleido(FakePngKaleido):
+    async def calc_fig(self, fig: dict, opts: dict) -> bytes:
+        await asyncio.sleep(3600)  # a browser that never finishes a picture
+        return b""
+
+
+@pytest.mark.parametrize(
+    ("lang", "lead"),
+    [
+        ("en", "The browser that draws the images did not work, and was stopped: "),
+        ("fr", "Le navigateur qui dessine les images n’a pas fonctionné et a été arrêté\u202f: "),
+    ],
+)
+def test_a_browser_that_hangs_is_a_message_in_the_page_s_language(default_tables, monkeypatch, lang, lead):
+    monkeypatch.setattr(rlff.export.images, "_kaleido_class", lambda: _StuckPngKaleido)
+    monkeypatch.setattr(rlff.export.images, "chromium_path", lambda: "/usr/bin/chromium")
+    monkeypatch.setenv("RLFF_BROWSER_TIMEOUT", "0.3")
+    at = _app(default_tables, lang).run()
+    at.button(key="export.zip.prepare").click().run()
+    assert not at.exception
+    assert len(at.error) == 1 and at.error[0].value.startswith(lead)
+    # the browser and the limit, named (as escaped Markdown: shown literally)
+    assert "\\/usr\\/bin\\/chromium" in at.error[0].value and "RLFF\\_BROWSER\\_TIMEOUT" in at.error[0].value
+    assert "export.zip.download" not in {d.key for d in at.get("download_button")}  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import rlff_app
 from rlff_app.startup import launch
+from rlff_app.startup.flags import server_flags
 
 
 def test_option_reads_both_spellings_and_the_last_one_wins():
@@ -38,7 +39,10 @@ def test_main_runs_streamlit_with_the_options_and_warms_up_on_its_port(monkeypat
     monkeypatch.setattr(streamlit.web.cli, "main", lambda prog_name: ran.append(list(sys.argv)))
     monkeypatch.setattr(sys, "argv", list(sys.argv))
     launch.main(["app.py", "--server.port", "8642", "--server.address", "0.0.0.0"])
-    assert ran == [["streamlit", "run", "app.py", "--server.port", "8642", "--server.address", "0.0.0.0"]]
+    # The dashboard's server options first, the caller's after them (the last one wins).
+    assert ran == [
+        ["streamlit", "run", "app.py", *server_flags(), "--server.port", "8642", "--server.address", "0.0.0.0"]
+    ]
     assert rlff_app.wait_for_warm_up(timeout=5)
     assert warmed == [("127.0.0.1", 8642)]
 

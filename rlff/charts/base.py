@@ -127,14 +127,9 @@ def _set_registered_template(fig: go.Figure, name: str) -> None:
     """
     import plotly.io as pio
 
-    registered = pio.templates[name]
-    layout = fig.layout
-    validate = layout._validate
-    layout._validate = False
-    try:
-        layout.template = registered
-    finally:
-        layout._validate = validate
+    from rlff._compat.plotly import set_template
+
+    set_template(fig, pio.templates[name])
 
 
 def finishing_layout(view: str, lang: str, title: str, date_axes: tuple[str, ...] = ()) -> dict[str, Any]:

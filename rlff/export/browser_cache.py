@@ -13,15 +13,18 @@ folder. From its third start on, Chromium runs plotly.js from its code cache (~0
 instead of ~1.5 s, measured with ``benchmarks/bench_export.py``). The page is kaleido's
 own, same scripts: the images are byte-identical (``tests/test_export_render.py``).
 
+The scripts' URLs carry a hash of their content: they are served ``immutable``, so a new
+plotly or kaleido must get new URLs, or the lasting profile would keep running the old script.
+
 One process at a time holds the profile (a lock file); another one, or an unwritable
-cache folder, or ``RLFF_BROWSER_CACHE=0``, gets a throwaway profile: slower, same images.
+cache folder, or a system without ``fcntl`` (Windows), or ``RLFF_BROWSER_CACHE=0``, gets a
+throwaway profile: slower, same images. kaleido's private hooks are in :mod:`rlff._compat.kaleido`.
 The folder is ``$RLFF_CACHE_DIR``, else ``$XDG_CACHE_HOME/rlff``, else ``~/.cache/rlff``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import functools
 import hashlib
 import http.server
@@ -29,14 +32,23 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import IO, Any
+
+from rlff._compat import kaleido as kaleido_compat
+
+fcntl: ModuleType | None
+try:
+    import fcntl
+except ImportError:  # Windows: no profile lock, so no lasting profile (slower, same images)
+    fcntl = None
 
 __all__ = ["HOST", "Asset", "AssetServer", "BrowserCache", "cache_dir", "open_browser_cache"]
 
 HOST = "rlff-kaleido.invalid"
 """The host name of kaleido's page; Chromium resolves it to the asset server (never DNS)."""
 
-# Versioned names: a new plotly or kaleido gets new URLs, so a stale cache is never used.
+# The page is revalidated (no-cache); the scripts are named by their content's hash (immutable).
 _INDEX = "/index.html"
 
 
@@ -62,11 +74,31 @@ class Asset:
 
     @classmethod
     def of(cls, body: bytes, content_type: str) -> Asset:
-        return cls(body, content_type, '"' + hashlib.sha256(body).hexdigest()[:16] + '"')
+        """An asset of ``body``; its ETag is a hash of the content."""
+        return cls(body, content_type, '"' + content_hash(body) + '"')
+
+
+def content_hash(body: bytes) -> str:
+    """A short name of ``body``'s content (16 hex digits of its SHA-256)."""
+    return hashlib.sha256(body).hexdigest()[:16]
+
+
+def hashed_path(stem: str, body: bytes, suffix: str) -> str:
+    """The URL path of a script: ``/<stem>-<content hash><suffix>``, so new content gets a new URL."""
+    return f"/{stem}-{content_hash(body)}{suffix}"
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that went away mid-request, or a server closing: nothing to print."""
 
 
 class AssetServer:
-    """Serves a fixed set of files from memory on 127.0.0.1, in a daemon thread."""
+    """Serves a fixed set of files from memory on 127.0.0.1, in a daemon thread.
+
+    :meth:`close` never waits for that thread: a close from an ``atexit`` handler, when
+    daemon threads no longer run, would wait forever (``socketserver``'s ``shutdown()`` did).
+    """
 
     def __init__(self, assets: dict[str, Asset]) -> None:
         files = dict(assets)
@@ -97,49 +129,56 @@ class AssetServer:
             def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - silence the access log
                 pass
 
-        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = _QuietServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
+        self._server.timeout = 0.05  # how often the loop looks at the stop flag
         self.port = int(self._server.server_address[1])
-        # A short poll: close() waits for it, and a browser's shutdown waits for close().
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="rlff-assets", daemon=True
-        )
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, name="rlff-assets", daemon=True)
         self._thread.start()
 
+    def _serve(self) -> None:
+        try:
+            while not self._stop.is_set():
+                self._server.handle_request()
+        finally:
+            self._server.server_close()
+
     def close(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        """Stop serving (within 50 ms, in the server's thread); returns at once."""
+        self._stop.set()
+
+    @property
+    def serving(self) -> bool:
+        """Whether the server's thread still runs."""
+        return self._thread.is_alive()
 
 
 @functools.lru_cache(maxsize=1)
 def _kaleido_assets() -> tuple[dict[str, Asset], str] | None:
     """kaleido's page with its scripts at ``http://HOST/...``; None if this kaleido is laid out differently."""
     try:
-        import kaleido
-        import plotly
-        from kaleido import _page_generator as pages
+        from plotly.offline import get_plotlyjs
     except ImportError:
         return None
-    plotly_js = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    scopes_js = Path(pages.KJS_PATH)
-    if not (plotly_js.is_file() and scopes_js.is_file()):
+    scopes_js = kaleido_compat.scopes_script()
+    if scopes_js is None:
         return None
-    plotly_path = f"/plotly-{plotly.__version__}.min.js"
-    scopes_path = f"/kaleido_scopes-{getattr(kaleido, '__version__', '0')}.js"
+    return page_assets(get_plotlyjs().encode("utf-8"), scopes_js)
 
-    class Page(pages.PageGenerator):  # type: ignore[misc]
-        footer = pages.PageGenerator.footer.replace(scopes_js.as_uri(), f"http://{HOST}{scopes_path}")
 
-    if Page.footer == pages.PageGenerator.footer:
-        return None
-    index = Page(plotly=(f"http://{HOST}{plotly_path}", "utf-8"), mathjax=False).generate_index()
-    if "file://" in index:
+def page_assets(plotly_js: bytes, scopes_js: bytes) -> tuple[dict[str, Asset], str] | None:
+    """kaleido's page and its two scripts, under URLs named by their content; and the page's URL."""
+    plotly_path = hashed_path("plotly", plotly_js, ".min.js")
+    scopes_path = hashed_path("kaleido_scopes", scopes_js, ".js")
+    index = kaleido_compat.page_with_scripts(f"http://{HOST}{plotly_path}", f"http://{HOST}{scopes_path}")
+    if index is None:
         return None
     js = "text/javascript; charset=utf-8"
     assets = {
         _INDEX: Asset.of(index.encode(), "text/html; charset=utf-8"),
-        plotly_path: Asset.of(plotly_js.read_bytes(), js),
-        scopes_path: Asset.of(scopes_js.read_bytes(), js),
+        plotly_path: Asset.of(plotly_js, js),
+        scopes_path: Asset.of(scopes_js, js),
     }
     return assets, f"http://{HOST}{_INDEX}"
 
@@ -187,6 +226,8 @@ _WAIT_FOR_OWN_CLOSE_S = 5.0
 
 
 def _try_lock(lock: IO[bytes]) -> bool:
+    if fcntl is None:
+        return False
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
@@ -197,8 +238,9 @@ def _try_lock(lock: IO[bytes]) -> bool:
 def _unlock(lock: IO[bytes], *, closing: bool = False) -> None:
     global _closing
     with _released:
-        with contextlib.suppress(OSError):
-            fcntl.flock(lock, fcntl.LOCK_UN)
+        if fcntl is not None:
+            with contextlib.suppress(OSError):
+                fcntl.flock(lock, fcntl.LOCK_UN)
         lock.close()
         if closing:
             _closing -= 1
@@ -207,6 +249,8 @@ def _unlock(lock: IO[bytes], *, closing: bool = False) -> None:
 
 def _lock_profile() -> tuple[Path, IO[bytes]] | None:
     """The lasting profile folder, locked for this process; None if another process holds it or it cannot be made."""
+    if fcntl is None:  # no way to keep two processes out of one profile: a throwaway one each
+        return None
     root = cache_dir()
     try:
         root.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,11 @@ queue on kaleido's tab and each caller gets its own results back.
 
 ``export_images`` returns content, ``save_images`` writes files (atomically, after
 every image rendered, so a failure leaves no partial export behind).
+
+A browser gets ``RLFF_BROWSER_START_TIMEOUT`` seconds to start (default 60) and
+``RLFF_BROWSER_TIMEOUT`` seconds per picture (default 60); past either, it is stopped and
+the export fails with :class:`BrowserFailed`, naming the browser. kaleido's and
+choreographer's private hooks are in :mod:`rlff._compat`.
 """
 
 from __future__ import annotations
@@ -17,19 +22,21 @@ import asyncio
 import atexit
 import concurrent.futures
 import contextlib
-import contextvars
 import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
+from rlff._compat import choreographer as choreographer_compat
+from rlff._compat import kaleido as kaleido_compat
 from rlff.io.atomic import atomic_write_bytes
 
 __all__ = [
     "FORMATS",
     "IMAGE_HEIGHT",
     "IMAGE_WIDTH",
+    "BrowserFailed",
     "ChromiumMissing",
     "ExportError",
     "ImageRenderer",
@@ -40,8 +47,10 @@ __all__ = [
     "export_images",
     "image_name",
     "require_chromium",
+    "picture_timeout",
     "save_images",
     "shared_renderer",
+    "start_timeout",
 ]
 
 FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
@@ -81,6 +90,47 @@ class ChromiumMissing(ExportError):
         )
 
 
+class BrowserFailed(ChromiumMissing):
+    """A browser that is there but does not work (closes at once, never answers, hangs on a picture).
+
+    A :class:`ChromiumMissing` as far as callers go: the fixes are the same (a working
+    browser, or ``BROWSER_PATH`` pointing at one), and so is the exit code.
+    """
+
+    def __init__(self, message: str) -> None:
+        ExportError.__init__(self, message)
+
+
+_DEFAULT_TIMEOUT_S = 60.0
+
+
+def _seconds_from_env(name: str, default: float) -> float:
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < float("inf"):
+        raise BrowserFailed(f"{name} must be a positive number of seconds, not {text!r}")
+    return value
+
+
+def start_timeout() -> float:
+    """Seconds a browser gets to start: ``RLFF_BROWSER_START_TIMEOUT``, default 60."""
+    return _seconds_from_env("RLFF_BROWSER_START_TIMEOUT", _DEFAULT_TIMEOUT_S)
+
+
+def picture_timeout() -> float:
+    """Seconds a browser gets for one picture: ``RLFF_BROWSER_TIMEOUT``, default 60."""
+    return _seconds_from_env("RLFF_BROWSER_TIMEOUT", _DEFAULT_TIMEOUT_S)
+
+
+class _PictureTimeout(Exception):
+    """One picture took longer than its time limit (RenderBatch names it)."""
+
+
 def chromium_path() -> str | None:
     """The browser kaleido will start: ``BROWSER_PATH`` if set, else the first one found; None if none.
 
@@ -90,9 +140,7 @@ def chromium_path() -> str | None:
     override = os.environ.get("BROWSER_PATH")
     if override:
         return override if os.path.isfile(override) and os.access(override, os.X_OK) else None
-    from choreographer.browsers.chromium import Chromium
-
-    return Chromium.find_browser(skip_local=False)
+    return choreographer_compat.find_browser()
 
 
 def require_chromium() -> str:
@@ -127,22 +175,28 @@ class ImageRenderer:
     Args:
         idle_timeout: close the browser after this many idle seconds (None: keep it
             until :meth:`close`); the next render starts a new one.
-        timeout: seconds allowed for any one image.
+        timeout: seconds allowed for any one image (default :func:`picture_timeout`).
+        launch_timeout: seconds allowed for the browser to start (default :func:`start_timeout`).
 
     Example:
         >>> with ImageRenderer() as renderer:  # doctest: +SKIP
         ...     pngs = renderer.render([fig1, fig2], fmt="png")
     """
 
-    def __init__(self, *, idle_timeout: float | None = None, timeout: float = 90.0) -> None:
+    def __init__(
+        self, *, idle_timeout: float | None = None, timeout: float | None = None, launch_timeout: float | None = None
+    ) -> None:
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._kaleido: concurrent.futures.Future[Any] | None = None
+        self._gate: asyncio.Lock | None = None
         self._busy = 0
         self._idle_timeout = idle_timeout
         self._idle_timer: threading.Timer | None = None
-        self._timeout = timeout
+        self._timeout_arg, self._launch_timeout_arg = timeout, launch_timeout
+        self._timeout = self._launch_timeout = _DEFAULT_TIMEOUT_S
+        self._browser_path = ""
         self.browsers_started = 0  # how many Chromiums this renderer has launched (for tests)
 
     # --- lifecycle ------------------------------------------------------------------------
@@ -155,7 +209,11 @@ class ImageRenderer:
     def _start_locked(self) -> None:
         if self._kaleido is not None:
             return
-        require_chromium()
+        self._browser_path = require_chromium()
+        # Read at each start, so a bad setting is reported like a missing browser (exit code 2).
+        self._timeout = self._timeout_arg or picture_timeout()
+        self._launch_timeout = self._launch_timeout_arg or start_timeout()
+        self._gate = asyncio.Lock()
         loop = asyncio.new_event_loop()
         thread = threading.Thread(target=loop.run_forever, name="rlff-kaleido", daemon=True)
         thread.start()
@@ -164,19 +222,33 @@ class ImageRenderer:
         self.browsers_started += 1
 
     async def _open(self) -> Any:
-        from choreographer.errors import ChromeNotFoundError
-
         try:
             # mathjax=False: no formulas in RLFF's charts, and no waiting on a CDN offline.
-            k = _kaleido_class()(n=1, timeout=self._timeout, mathjax=False)
-        except ChromeNotFoundError as exc:
+            k = _kaleido_class()(n=1, timeout=None, mathjax=False)  # our own limit: see one()
+        except choreographer_compat.ChromeNotFoundError as exc:
             raise ChromiumMissing(str(exc).split(".")[0]) from None
+        choreographer_compat.quiet_watchdog()  # a browser that fails is reported once, by us
+        # Not asyncio.wait_for: choreographer turns the cancellation into its own error.
+        opening = asyncio.ensure_future(k.open())
         try:
-            await k.open()
+            done, _ = await asyncio.wait({opening}, timeout=self._launch_timeout)
+            if not done:
+                opening.cancel()
+                with contextlib.suppress(BaseException):
+                    await opening
+                raise BrowserFailed(
+                    f"the browser {self._browser_path} did not start within {self._launch_timeout:g} s "
+                    "(RLFF_BROWSER_START_TIMEOUT); check that it runs, or point BROWSER_PATH at a working Chrome/Chromium"
+                )
+            try:
+                opening.result()
+            except choreographer_compat.BrowserFailedError:
+                raise BrowserFailed(
+                    f"the browser {self._browser_path} stopped right after starting; check that it runs, "
+                    "or point BROWSER_PATH at a working Chrome/Chromium"
+                ) from None
         except BaseException:
-            # Release what was taken for this browser (the served page, the profile's lock).
-            with contextlib.suppress(Exception):
-                await k.close()
+            await _abandon(k)
             raise
         return k
 
@@ -193,7 +265,7 @@ class ImageRenderer:
         with self._lock:
             self._close_locked()
 
-    def _close_locked(self) -> None:
+    def _close_locked(self, *, stop: bool = False) -> None:
         if self._idle_timer is not None:
             self._idle_timer.cancel()
             self._idle_timer = None
@@ -202,10 +274,17 @@ class ImageRenderer:
         if future is None or loop is None:
             return
         try:
-            k = future.result(timeout=self._timeout)
-            asyncio.run_coroutine_threadsafe(k.close(), loop).result(timeout=30)
+            k = future.result(timeout=self._launch_timeout + 15)  # _open() gives up by then
+            if stop:  # a browser that stopped answering would not answer "close" either
+                asyncio.run_coroutine_threadsafe(_abandon(k), loop).result(timeout=30)
+            else:
+                asyncio.run_coroutine_threadsafe(k.close(), loop).result(timeout=30)
         except Exception:  # noqa: BLE001 - closing a browser that failed to open or died
             pass
+        # Tasks a failed browser left behind (its watchdog, renders never started) end here,
+        # not as "Task was destroyed but it is pending!" at exit.
+        with contextlib.suppress(Exception):
+            asyncio.run_coroutine_threadsafe(_cancel_pending(), loop).result(timeout=10)
         loop.call_soon_threadsafe(loop.stop)
         if thread is not None:
             thread.join(timeout=30)
@@ -254,15 +333,23 @@ class ImageRenderer:
                 self._idle_timer = None
             self._start_locked()
             self._busy += 1
-            browser, loop = self._kaleido, self._loop
-        assert browser is not None and loop is not None
+            browser, loop, gate, limit = self._kaleido, self._loop, self._gate, self._timeout
+        assert browser is not None and loop is not None and gate is not None
         # Plotly figures become plain dicts here, in the caller's thread: the browser's
         # thread then only ships JSON, and two sessions never share a figure object.
         specs = [_as_dict(fig) for fig in figures]
 
         async def one(spec: Any) -> bytes:
             k = await asyncio.wrap_future(browser)
-            return await k.calc_fig(spec, opts=dict(opts))  # type: ignore[no-any-return]
+            # One picture at a time (kaleido has one tab anyway): the time limit counts the
+            # render, not the wait behind other pictures.
+            async with gate:
+                rendering = asyncio.ensure_future(k.calc_fig(spec, opts=dict(opts)))
+                done, _ = await asyncio.wait({rendering}, timeout=limit)
+                if not done:
+                    rendering.cancel()
+                    raise _PictureTimeout(limit)
+                return rendering.result()  # type: ignore[no-any-return]
 
         jobs = [asyncio.run_coroutine_threadsafe(one(spec), loop) for spec in specs]
         return RenderBatch(self, browser, jobs, labels, fmt)
@@ -296,11 +383,16 @@ class ImageRenderer:
                 self._idle_timer.daemon = True
                 self._idle_timer.start()
 
-    def _forget(self, future: concurrent.futures.Future[Any]) -> None:
-        """Drop a browser that failed, so the next render starts a fresh one."""
+    def _forget(self, future: concurrent.futures.Future[Any], *, stop: bool = False) -> None:
+        """Drop a browser that failed (``stop``: stop its process first), so the next render starts a fresh one."""
         with self._lock:
             if self._kaleido is future:
-                self._close_locked()
+                self._close_locked(stop=stop)
+
+    @property
+    def browser_path(self) -> str:
+        """The browser this renderer starts (known once it started one)."""
+        return self._browser_path
 
 
 class RenderBatch:
@@ -366,6 +458,12 @@ class RenderBatch:
             raise exc
         if not isinstance(exc, Exception):
             raise exc  # KeyboardInterrupt and the like
+        if isinstance(exc, _PictureTimeout):
+            self._renderer._forget(self._browser, stop=True)
+            raise BrowserFailed(
+                f"the browser {self._renderer.browser_path} did not render {self.labels[i]} within "
+                f"{exc.args[0]:g} s (RLFF_BROWSER_TIMEOUT); it was stopped"
+            ) from None
         if self._browser.done() and self._browser.exception() is not None:
             self._renderer._forget(self._browser)
             raise ExportError(f"could not start the browser for images: {exc}") from exc
@@ -383,81 +481,43 @@ class RenderBatch:
         return out
 
 
-# The format being rendered by the current kaleido render task (each task has its own context).
-_RENDER_FORMAT: contextvars.ContextVar[str | None] = contextvars.ContextVar("rlff_render_format", default=None)
-_NO_RELOAD_FORMATS = ("png", "svg")
-
-
 def _kaleido_class() -> type:
-    """kaleido's ``Kaleido``, minus the page reload after every PNG/SVG.
+    """kaleido's ``Kaleido`` with RLFF's fast paths: no reload after a PNG/SVG, the served page.
 
-    kaleido reloads its tab (and so re-parses plotly.js) after every image, which
-    costs more than the render itself. PNG and SVG renders go through
-    ``Plotly.toImage`` on a detached figure and leave no state in the page, so the
-    tab goes straight back to the queue; a PDF render changes the page (it prints
-    it), so the reload stays. ``tests/test_export.py`` checks the images are
-    byte-identical either way. If a kaleido release renames these hooks, this falls
-    back to kaleido's own behaviour.
+    See :mod:`rlff._compat.kaleido`; ``tests/test_export_render.py`` checks the images are
+    byte-identical either way.
     """
-    import kaleido
-
-    base = kaleido.Kaleido
-    if not all(hasattr(base, name) for name in ("_render_task", "_return_kaleido_tab")):
-        return base
-
-    class FastKaleido(base):  # type: ignore[misc, valid-type]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._rlff_cache = _served_page(self)
-
-        async def open(self) -> None:
-            if self._rlff_cache is None:
-                await super().open()
-                return
-            # kaleido's open(), minus writing its page to a temporary file: the page is served.
-            del self._saved_page_arg
-            self._index = self._rlff_cache.index_url
-            await super(base, self).open()
-
-        async def close(self) -> None:
-            if self._rlff_cache is not None:
-                self._rlff_cache.closing()
-            try:
-                await super().close()
-            finally:
-                if self._rlff_cache is not None:
-                    self._rlff_cache.close()
-                    self._rlff_cache = None
-
-        async def _render_task(self, fig_arg: Any, **kwargs: Any) -> Any:
-            _RENDER_FORMAT.set((fig_arg.get("opts") or {}).get("format"))
-            return await super()._render_task(fig_arg, **kwargs)
-
-        async def _return_kaleido_tab(self, tab: Any) -> None:
-            if _RENDER_FORMAT.get() in _NO_RELOAD_FORMATS and hasattr(self, "tabs_ready"):
-                await self.tabs_ready.put(tab)
-            else:
-                await super()._return_kaleido_tab(tab)
-
-    return FastKaleido
+    return kaleido_compat.kaleido_class(served_page=_served_page)
 
 
 def _served_page(k: Any) -> Any:
     """Serve ``k``'s page from loopback HTTP to a lasting profile (see :mod:`rlff.export.browser_cache`).
 
-    None, and kaleido's own file:// page, when disabled, or when kaleido or choreographer
-    no longer have the hooks this relies on.
+    None, and kaleido's own file:// page, when disabled, or when Chromium's command line
+    cannot be extended (:mod:`rlff._compat.choreographer`).
     """
-    impl = getattr(k, "_browser_impl", None)
-    if not (hasattr(impl, "get_cli") and hasattr(k, "_saved_page_arg")):
-        return None
     from rlff.export.browser_cache import open_browser_cache
 
     cache = open_browser_cache()
-    if cache is not None:
-        get_cli = impl.get_cli
-        impl.get_cli = lambda: [*get_cli(), *cache.chromium_args()]
+    if cache is not None and not choreographer_compat.add_chromium_args(k, cache.chromium_args()):
+        cache.close()
+        return None
     return cache
+
+
+async def _cancel_pending() -> None:
+    tasks = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def _abandon(k: Any) -> None:
+    """Stop a browser that failed or hangs, and release what it took (the served page, the profile)."""
+    choreographer_compat.cancel_watchdog(k)
+    await asyncio.to_thread(choreographer_compat.stop_process, k)
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(k.close(), 10)
 
 
 def _as_dict(fig: Any) -> Any:
@@ -465,10 +525,8 @@ def _as_dict(fig: Any) -> Any:
 
 
 def _browser_alive(k: Any) -> bool:
-    try:
-        return k.subprocess.poll() is None  # type: ignore[no-any-return]
-    except Exception:  # noqa: BLE001 - unknown kaleido internals: assume it died
-        return False
+    process = choreographer_compat.browser_process(k)
+    return process is not None and process.poll() is None
 
 
 _shared: ImageRenderer | None = None

@@ -17,7 +17,6 @@ compiles their code meanwhile (:mod:`rlff_app.startup.prefetch`).
 from __future__ import annotations
 
 import importlib
-import logging
 import socket
 import sys
 import threading
@@ -25,8 +24,9 @@ import time
 from collections.abc import Sequence
 
 import rlff_app
+from rlff_app._compat.streamlit import quiet_outside_sessions, run_streamlit
+from rlff_app.startup.flags import DEFAULT_ADDRESS, DEFAULT_PORT, server_flags
 
-DEFAULT_PORT = 8501
 LISTEN_TIMEOUT_S = 60.0
 
 
@@ -56,27 +56,29 @@ def _warm_up(host: str, port: int | None) -> None:
     while port is not None and not _listening(host, port) and time.monotonic() < deadline:
         time.sleep(0.05)
     started = time.perf_counter()
-    # Outside a session Streamlit warns at every cached call; the warm-up is not a session.
-    quiet = logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context")
-    level = quiet.level
-    quiet.setLevel(logging.ERROR)
     try:
-        importlib.import_module("rlff_app.startup.libraries")
-        rlff_app.libraries_loaded()
-        importlib.import_module("rlff_app.startup.warmup")
+        # Outside a session Streamlit warns at every cached call; the warm-up is not a session.
+        with quiet_outside_sessions():
+            importlib.import_module("rlff_app.startup.libraries")
+            rlff_app.libraries_loaded()
+            importlib.import_module("rlff_app.startup.warmup")
     except Exception as exc:  # noqa: BLE001 - the first session imports it again and shows the error
         print(f"rlff: warm-up failed ({type(exc).__name__}: {exc})", file=sys.stderr, flush=True)
     else:
         print(f"rlff: dashboard warmed up in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
     finally:
-        quiet.setLevel(level)
         rlff_app.warmed_up()
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Warm up in the background, then run ``streamlit run`` with ``argv`` in this process."""
+    """Warm up in the background, then run ``streamlit run APP`` with the dashboard's server options
+    (:mod:`rlff_app.startup.flags`), then the rest of ``argv`` (which win), in this process."""
     args = list(sys.argv[1:] if argv is None else argv)
-    host = option(args, "--server.address", "127.0.0.1") or "127.0.0.1"
+    if args and not args[0].startswith("-"):
+        args = [args[0], *server_flags(), *args[1:]]
+    if option(args, "--server.address", "") == "":
+        args += ["--server.address", DEFAULT_ADDRESS]
+    host = option(args, "--server.address", DEFAULT_ADDRESS) or DEFAULT_ADDRESS
     if host in ("0.0.0.0", "::"):  # noqa: S104 - listening everywhere: reach it on loopback
         host = "127.0.0.1"
     try:
@@ -85,10 +87,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         port = None
     rlff_app.warming_up()
     threading.Thread(target=_warm_up, args=(host, port), name="rlff-warm-up", daemon=True).start()
-    from streamlit.web.cli import main as streamlit_main
-
-    sys.argv = ["streamlit", "run", *args]
-    streamlit_main(prog_name="streamlit")
+    run_streamlit(["run", *args])
 
 
 if __name__ == "__main__":

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from rlff_app.startup.libraries import BLANK_LAYOUT, EMPTY_TABLE
 
 _BLANK = go.Figure(layout=BLANK_LAYOUT)
 
 
-def start_loading_components() -> object:
+def start_loading_components() -> DeltaGenerator:
     """Draw the blank chart and table; returns the slot to clear (``slot.empty()``)."""
     slot = st.empty()
     with slot.container(height=1, border=False):

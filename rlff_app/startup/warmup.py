@@ -19,28 +19,16 @@ import rlff.simulation.simulate  # noqa: F401
 import rlff_app.startup.libraries  # noqa: F401 - pandas and plotly, complete
 from rlff.simulation.scenario import DEFAULT
 from rlff_app import context
+from rlff_app._compat.streamlit import streamlit_once_per_process
 from rlff_app.pages import PAGES  # noqa: F401 - every page module, as main.py imports them
 from rlff_app.show import browser_figure
 from rlff_app.views import boss, reality, side
 
 
-def _streamlit_once_per_process() -> None:
-    """What Streamlit does once, on the first element any session draws: do it here instead.
-
-    That first element runs ``inspect.stack()`` (to warn a REPL user), which reads the
-    source of every frame of the session's deep stack: 0.3-1 s, paid by the first
-    visitor. Called from a shallow stack, it costs little and sets the "done" flag. A
-    private hook, so only if it is still there.
-    """
-    import streamlit.delta_generator as dg
-
-    once = getattr(dg, "_maybe_print_use_warning", None)
-    if callable(once) and not getattr(dg, "_use_warning_has_been_displayed", True):
-        once()
-
-
 def _warm_up() -> None:
-    _streamlit_once_per_process()
+    # What Streamlit does once, on the first element any session draws (inspect.stack(), 0.3-1 s
+    # on a session's deep stack): done here, from a shallow one (a private hook; see _compat).
+    streamlit_once_per_process()
     key = context.data_key(DEFAULT, 0)
     context.vanity_kpis(DEFAULT, 0, key)
     context.reality_numbers(DEFAULT, 0, key)
