@@ -131,7 +131,7 @@ def run(work: Path, export, year, rows: int, pg_url: str | None) -> int:  # noqa
     sims = [timed(lambda: simulate(DEFAULT, 0)) for _ in range(RUNS)]
     read, sim = statistics.median(t for t, _ in reads), statistics.median(t for t, _ in sims)
     print(
-        f"Workspace.tables() of the 12-month brand: {read:6.2f} s (cpu {statistics.median(c for _, c in reads):.2f} s)"
+        f"Workspace.tables() of the 12-month brand, snapshot: {read:6.2f} s (cpu {statistics.median(c for _, c in reads):.2f} s)"
     )
     print(f"simulate() of the default scenario:       {sim:6.2f} s (cpu {statistics.median(c for _, c in sims):.2f} s)")
     print(f"ratio: {read / sim:.2f} (the first view is no slower when <= 1)")
