@@ -191,3 +191,20 @@ def test_reopening_finds_everything_again(workspace_url):
     assert again.migrated_from == again.version == 2
     assert_same_tables(again.tables("acme"), expected)
     again.close()
+
+
+def test_a_second_reading_comes_from_the_snapshot_and_equals_the_first(workspace):
+    import sqlalchemy as sa
+
+    files = [_file(x_posts()), _file(x_overview())]
+    workspace.import_files(files, brand="acme")
+    first = workspace.tables("acme")
+    with workspace._engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM snapshots WHERE brand = 'acme'")).scalar_one() == 1
+    assert_same_tables(workspace.tables("acme"), first)
+    assert_same_tables(workspace.tables("acme"), import_files(files).tables)
+    # An import makes the snapshot stale: it is never read again.
+    workspace.import_files([_file(french_inbox())], brand="acme")
+    assert len(workspace.tables("acme").inbox) == 24
+    workspace.undo(workspace.history()[0].id)
+    assert workspace.tables("acme").inbox.empty

@@ -19,7 +19,7 @@ from rlff.schema import TABLE_NAMES
 
 from .errors import WorkspaceError
 from .records import MAX_LOGO_BYTES, BrandSettings, ImportRecord
-from .store import Workspace, open_workspace
+from .store import Workspace
 
 
 def cli_lang() -> str:
@@ -213,8 +213,3 @@ def brands_command(ws: Workspace, as_json: bool, *, stdout: TextIO | None = None
     for b in brands:
         print(_brand_line(b, lang), file=stdout)
     return 0
-
-
-def workspace_for(url: str | None) -> Workspace:
-    """Open the workspace the command line names (``--database-url``, else the environment)."""
-    return open_workspace(url)

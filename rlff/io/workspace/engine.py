@@ -20,6 +20,9 @@ ENV_URL = "RLFF_DATABASE_URL"
 BUSY_TIMEOUT_MS = 60_000
 # Execution option of a connection that will write: SQLite then begins with BEGIN IMMEDIATE.
 WRITES = {"rlff_writes": True}
+# A write that may give up at once when another one holds the lock (a cache, say).
+QUICK_WRITES = {"rlff_writes": True, "rlff_quick": True}
+QUICK_TIMEOUT_MS = 200
 
 
 def data_home() -> Path:
@@ -90,5 +93,7 @@ def _sqlite_events(engine: Engine) -> None:
 
     @sa.event.listens_for(engine, "begin")
     def _begin(conn: sa.Connection) -> None:
-        immediate = conn.get_execution_options().get("rlff_writes", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        options = conn.get_execution_options()
+        quick = options.get("rlff_quick", False)
+        conn.exec_driver_sql(f"PRAGMA busy_timeout = {QUICK_TIMEOUT_MS if quick else BUSY_TIMEOUT_MS}")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("rlff_writes", False) else "BEGIN")

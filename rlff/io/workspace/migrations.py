@@ -4,8 +4,9 @@ Every workspace is born at version 1 and walks the same forward steps an old one
 the steps run (and are tested) on every first use. History:
 
 1. bookkeeping (brands with a display name, imports, files) and the ``rows_<table>`` tables.
-2. brand settings for the deck (``cm_name``, ``logo``, ``deck_lang``) and an index on
-   ``import_files(brand, sha256)`` so that an earlier copy of a file is found without a scan.
+2. brand settings for the deck (``cm_name``, ``logo``, ``deck_lang``), an index on
+   ``import_files(brand, sha256)`` so that an earlier copy of a file is found without a scan,
+   and ``snapshots`` (each brand's merged tables, a cache that opening a brand reads).
 
 A step never drops or rewrites stored rows; a newer workspace is refused, not downgraded.
 """
@@ -32,7 +33,7 @@ def v1_metadata() -> sa.MetaData:
         sa.Column("display_name", sa.Text, nullable=False, server_default=""),
     )
     for table in schema.metadata.sorted_tables:
-        if table.name == "brands":
+        if table.name in ("brands", "snapshots"):
             continue
         copy = table.to_metadata(meta)
         for index in list(copy.indexes):
@@ -52,6 +53,7 @@ def _v1_to_v2(conn: sa.Connection) -> None:
     conn.exec_driver_sql(f"ALTER TABLE {brands} ADD COLUMN logo {_blob(conn)}")
     conn.exec_driver_sql(f"ALTER TABLE {brands} ADD COLUMN deck_lang TEXT NOT NULL DEFAULT 'en'")
     conn.exec_driver_sql("CREATE INDEX ix_import_files_brand_sha256 ON import_files (brand, sha256)")
+    schema.snapshots.create(conn)
 
 
 def _blob(conn: sa.Connection) -> str:

@@ -17,12 +17,17 @@ from rlff.schema import COLUMNS, conform, empty_table
 
 
 def column_values(kind: str, s: pd.Series) -> list[object]:
-    """The values of one column as Python objects a DB-API driver binds; missing -> None."""
+    """The values of one column as Python objects a DB-API driver binds; missing -> None.
+
+    Timestamps and dates go as ISO text (``2026-01-31 09:05:00.000000``, ``2026-01-31``),
+    built by numpy for the whole column: SQLite stores them so (as SQLAlchemy would), and
+    PostgreSQL's COPY parses them into ``timestamp`` and ``date``.
+    """
     missing = s.isna().to_numpy()
-    if kind == "datetime":
-        values = s.dt.to_pydatetime().astype(object)
-    elif kind == "date":
-        values = np.asarray(s.dt.date, dtype=object)
+    if kind in ("datetime", "date"):
+        stamps = s.to_numpy(dtype="datetime64[us]")
+        text = np.datetime_as_string(stamps, unit="us" if kind == "datetime" else "D")
+        values = (np.char.replace(text, "T", " ") if kind == "datetime" else text).astype(object)
     elif kind == "int":
         return s.astype("int64").tolist()
     elif kind == "bool":
@@ -90,7 +95,7 @@ def categories_of(name: str, df: pd.DataFrame) -> dict[str, dict]:
     for col, (kind, _) in COLUMNS[name].items():
         if kind == "category" and isinstance(df[col].dtype, pd.CategoricalDtype):
             index = df[col].cat.categories
-            cats[col] = {"values": [str(c) for c in index], "name": index.name}
+            cats[col] = {"values": index.astype("str").tolist(), "name": index.name}
     return cats
 
 

@@ -85,6 +85,16 @@ import_files = sa.Table(
 sa.Index("ix_import_files_brand_sha256", import_files.c.brand, import_files.c.sha256)
 
 
+# Version 2: each brand's merged tables, so that opening a brand is one read (see snapshots.py).
+snapshots = sa.Table(
+    "snapshots",
+    metadata,
+    sa.Column("brand", sa.Text, primary_key=True),
+    sa.Column("fingerprint", sa.Text, nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+)
+
+
 def _rows_table(name: str) -> sa.Table:
     columns = [
         sa.Column("brand", sa.Text, primary_key=True),

@@ -16,6 +16,7 @@ one too. Such an undo is refused; undo the later import first.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -28,8 +29,8 @@ from rlff.io.imports.problems import ImportProblem
 from rlff.io.imports.read import ImportResult, read_file
 from rlff.schema import COLUMNS, TABLE_NAMES, Tables
 
-from . import schema
-from .engine import WRITES, create_engine, resolve_url
+from . import schema, snapshots
+from .engine import QUICK_WRITES, WRITES, create_engine, resolve_url
 from .errors import UndoRefused, WorkspaceError
 from .failures import reported
 from .migrations import migrate
@@ -232,9 +233,25 @@ class Workspace:
                 .where(files.c.brand == brand, files.c.same_as.is_(None))
                 .order_by(files.c.import_id, files.c.position)
             ).all()
+            stamp = snapshots.fingerprint(file_rows)
+            kept = snapshots.load(conn, brand, stamp)
+            if kept is not None:
+                return kept, _settings(settings_row)
             per_table = {table: _read_rows(conn, table, brand) for table in TABLE_NAMES}
         results = [_result(row, per_table) for row in file_rows]
-        return merge_results(results), _settings(settings_row)
+        merged = merge_results(results)
+        self._keep_snapshot(brand, stamp, merged)
+        return merged, _settings(settings_row)
+
+    def _keep_snapshot(self, brand: str, stamp: str, merged: Tables) -> None:
+        """Store the merge for the next reading; give up quietly when the workspace is busy or read-only."""
+        try:
+            with self._engine.execution_options(**QUICK_WRITES).begin() as conn:
+                if conn.dialect.name == "postgresql":
+                    conn.exec_driver_sql("SET LOCAL lock_timeout = '200ms'")
+                snapshots.save(conn, brand, stamp, merged)
+        except (sa.exc.SQLAlchemyError, OSError, ValueError):
+            pass  # only a cache: the next reading merges again
 
 
 def open_workspace(url: str | None = None) -> Workspace:
@@ -354,17 +371,33 @@ def _insert_file(
 def _insert_rows(
     conn: sa.Connection, table: str, frame: pd.DataFrame, brand: str, import_id: int, file_id: int
 ) -> None:
+    """Bulk-insert one file's rows of ``table``: COPY on PostgreSQL, executemany on SQLite."""
     columns = frame_columns(table, frame)
-    names = list(columns)
-    values = list(columns.values())
     target = schema.ROWS[table]
-    for start in range(0, len(frame), _CHUNK):
-        stop = min(start + _CHUNK, len(frame))
-        batch = [
-            {"brand": brand, "file_id": file_id, "seq": i, "import_id": import_id, **dict(zip(names, row, strict=True))}
-            for i, row in zip(range(start, stop), zip(*(v[start:stop] for v in values), strict=True), strict=True)
-        ]
-        conn.execute(target.insert(), batch)
+    quote = conn.dialect.identifier_preparer.quote
+    names = ["brand", "file_id", "seq", "import_id", *columns]
+    n = len(frame)
+    rows = zip(
+        itertools.repeat(brand, n),
+        itertools.repeat(file_id, n),
+        range(n),
+        itertools.repeat(import_id, n),
+        *columns.values(),
+        strict=False,
+    )
+    listed = ", ".join(quote(c) for c in names)
+    if conn.dialect.name == "postgresql":
+        cursor = conn.connection.driver_connection.cursor()
+        try:
+            with cursor.copy(f"COPY {quote(target.name)} ({listed}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        finally:
+            cursor.close()
+        return
+    sql = f"INSERT INTO {quote(target.name)} ({listed}) VALUES ({', '.join('?' * len(names))})"
+    while batch := list(itertools.islice(rows, _CHUNK)):
+        conn.exec_driver_sql(sql, batch)
 
 
 def _read_rows(conn: sa.Connection, table: str, brand: str) -> dict[int, dict[str, list[object]]]:
