@@ -58,13 +58,36 @@ def _add_common(p: argparse.ArgumentParser, *, lang: bool = True) -> None:
         p.add_argument("--lang", choices=("en", "fr"), default="en", help="language of texts and labels")
 
 
-def _load(data: str | None, seed: int, lang: str = "en"):  # noqa: ANN202 - returns rlff.schema.Tables
-    """Tables from a folder of RLFF CSVs, or the default scenario simulated with ``seed``."""
+def _add_scenario(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--scenario",
+        default=None,
+        metavar="QUERY",
+        help='what-if knobs, as in the dashboard\'s URL (e.g. "reply_policy=ghost&ring_size=40"; see docs/knobs.md)',
+    )
+
+
+def _load(data: str | None, seed: int, lang: str = "en", scenario: str | None = None):  # noqa: ANN202 - Tables
+    """Tables from a folder of RLFF CSVs, or a scenario simulated with ``seed``.
+
+    ``scenario`` is a dashboard query string ("reply_policy=ghost&ring_size=40"): the same
+    knobs, bounds and messages as the URL, but any problem is an error here.
+    """
     if data is None:
-        from rlff.simulation.scenario import DEFAULT
+        from rlff.simulation.scenario import DEFAULT, ScenarioError
         from rlff.simulation.simulate import simulate
 
-        return simulate(DEFAULT.replace(lang=lang), seed)
+        if scenario is None:
+            return simulate(DEFAULT.replace(lang=lang), seed)
+        from rlff.simulation.query import scenario_from_query
+
+        try:
+            chosen, seed, _ = scenario_from_query(scenario, lang=lang, seed=seed)
+        except ScenarioError as exc:
+            raise CommandError(str(exc)) from None
+        return simulate(chosen, seed)
+    if scenario is not None:
+        raise CommandError("--scenario sets the knobs of the simulation: use it without --data")
     from rlff.io.tables import read_tables
 
     folder = Path(data)
@@ -145,7 +168,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from rlff.metrics import report
     from rlff.metrics.gaps import honest_report
 
-    tables = _load(args.data, args.seed)
+    tables = _load(args.data, args.seed, scenario=args.scenario)
     rep = honest_report(report(tables), tables)  # what the data cannot give is null, never an invented 0
     if args.json:
         print(json.dumps(rep, indent=2, ensure_ascii=False, sort_keys=False))
@@ -177,7 +200,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         except ChromiumMissing:
             renderer = None  # export_command reports it, with both fixes, before writing anything
     try:
-        tables = _load(args.data, args.seed, args.lang)
+        tables = _load(args.data, args.seed, args.lang, args.scenario)
     except BaseException:
         if renderer is not None:
             renderer.close(wait=False)
@@ -223,10 +246,12 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
 
 EXAMPLES = {
     "generate": "example:\n  rlff generate --seed 7 --lang fr --out data/\n",
-    "report": "examples:\n  rlff report\n  rlff report --json\n  rlff report --data data/ --json\n",
+    "report": "examples:\n  rlff report\n  rlff report --json\n  rlff report --data data/ --json\n"
+    '  rlff report --scenario "reply_policy=ghost&ring_size=40"\n',
     "import": "example:\n  rlff import tweet_activity_metrics.csv inbox.csv costs.csv --out mydata/\n"
     "  rlff report --data mydata/\n",
     "export": "examples:\n  rlff export --format pptx --out deck.pptx\n"
+    '  rlff export --format png --out charts/ --scenario "lang=fr&customer_service_share=1"\n'
     "  rlff export --format png --out charts/ --lang fr\n"
     "  rlff export --format pptx --honest --data mydata/ --out honest.pptx\n",
     "dashboard": "example:\n  rlff dashboard --port 8501\n",
@@ -262,6 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default=None, help="folder of RLFF CSVs (default: simulate the default scenario)")
     p.add_argument("--seed", type=_seed, default=0, help="random seed when simulating")
     p.add_argument("--json", action="store_true", help="print a JSON object instead of text")
+    _add_scenario(p)
 
     p = add(
         "import", "Turn platform exports (X, Facebook, Instagram, LinkedIn, RLFF CSVs) into RLFF tables.", cmd_import
@@ -277,6 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default=None, help="folder of RLFF CSVs (default: simulate the default scenario)")
     _add_common(p)
     p.add_argument("--honest", action="store_true", help="the honest edition: red-pen notes and a reality appendix")
+    _add_scenario(p)
 
     p = add("dashboard", "Open the dashboard in a browser.", cmd_dashboard)
     p.add_argument("--port", type=int, default=8501, help="port to serve on")

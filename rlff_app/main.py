@@ -60,7 +60,7 @@ def main() -> None:
     lang = check_lang(str(state["lang"]))
     for problem in sidebar.pop_query_problems():
         # The value comes from the link: escaped, so a crafted URL cannot add links or markup.
-        message = t("app.query_error", lang, key=problem.key, value=problem.value, message=t(problem.reason, lang))
+        message = t("app.query_error", lang, key=problem.key, value=problem.value, message=problem.message(lang))
         st.warning(plain_md(message))
     error: str | None = None
     try:
