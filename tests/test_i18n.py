@@ -49,7 +49,7 @@ def test_an_unknown_key_shows_itself_instead_of_crashing():
 
 
 def test_placeholders_are_filled():
-    assert t("chart.vanity_index.title", "fr", index="68") == "Indice de vanité : 68 / 100"
+    assert t("chart.vanity_index.title", "fr", index="68") == "Indice de vanité\u202f: 68 / 100"
 
 
 @pytest.mark.parametrize(
