@@ -75,6 +75,7 @@ def test_other_rules_both_sides():
     assert captions.format_caption("photo_question", "link").endswith(".vain")
     assert captions.format_caption("photo", "link").endswith(".plain")
     assert captions.format_caption("photo_question", "photo_question").endswith(".plain")
+    assert captions.format_caption("link", "link", has_photo_question=False).endswith(".no_pq")
     assert captions.bought_caption(0.59).endswith(".bought")
     assert captions.bought_caption(0.0).endswith(".none")
     assert captions.bought_caption(None).endswith(".unknown")

@@ -71,6 +71,7 @@ def tiles_caption(kpis: metrics.VanityKPIs, lang: str) -> str:
 
 def top_posts_caption(top: pd.DataFrame, lang: str) -> str:
     """The caption under the top posts, from ``metrics.top_posts`` (or its translated table)."""
+
     def col(name: str) -> pd.Series:
         return top[name] if name in top else top[t(f"table.{name}", lang)]
 

@@ -112,8 +112,10 @@ def top_posts_caption_key(posts: int, sales: int) -> str:
     return "chart.top_posts.caption" if posts and sales >= posts else "chart.top_posts.caption.no_sales"
 
 
-def format_caption(best_engagement: str | None, best_sales: str | None) -> str:
+def format_caption(best_engagement: str | None, best_sales: str | None, has_photo_question: bool = True) -> str:
     """Row 8: photo + question wins the likes and loses the sales (the joke), or not."""
+    if not has_photo_question:
+        return "chart.format_performance.caption.no_pq"
     if best_engagement == "photo_question" and best_sales not in (None, "photo_question"):
         return "chart.format_performance.caption.vain"
     return "chart.format_performance.caption.plain"

@@ -709,7 +709,11 @@ def chart_self_likes(tables: Tables, *, lang: str) -> Chart:
             "textposition": "outside" if source == "self" else None,
             "cliponaxis": False,
         }
-        for source, key in (("self", "series.self_likes"), ("peer", "series.peer_likes"), ("customer", "series.customer_likes"))
+        for source, key in (
+            ("self", "series.self_likes"),
+            ("peer", "series.peer_likes"),
+            ("customer", "series.customer_likes"),
+        )
     ]
     layout = {"barmode": "group", "yaxis": {"title": {"text": t("axis.likes", lang)}, "rangemode": "tozero"}}
     fig = figure(VIEW, lang, title, traces, layout)
