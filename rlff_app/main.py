@@ -56,7 +56,7 @@ def _pages(lang: str) -> list[st.Page]:
 def main() -> None:
     """Draw one run of the app."""
     st.set_page_config(page_title="RLFF", layout="wide")  # default favicon: nothing fetched from a CDN
-    state = sidebar.render()
+    state = sidebar.render(_pages)  # its page links carry the scenario's query
     lang = check_lang(str(state["lang"]))
     for problem in sidebar.pop_query_problems():
         # The value comes from the link: escaped, so a crafted URL cannot add links or markup.
@@ -73,7 +73,7 @@ def main() -> None:
         else:
             error = str(exc)
             st.session_state.pop(CONTEXT, None)
-    nav = st.navigation(_pages(lang))
+    nav = st.navigation(_pages(lang), position="hidden")  # the sidebar's links replace it
     if error is not None:
         st.error(plain_md(t("app.scenario_error", lang, message=error)), icon="⚠️")
         return

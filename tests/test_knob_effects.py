@@ -193,3 +193,16 @@ def test_the_same_knobs_and_seed_give_identical_tables(seed):
     b = simulate(DEFAULT.replace(**changes), seed)
     for name in ("inbox", "time_use", "posts", "engagements"):
         pd.testing.assert_frame_equal(a.table(name), b.table(name))
+
+
+def test_engagement_per_impression_is_engagements_over_impressions_of_the_months_posts():
+    from rlff.metrics.reach import reach_numbers
+
+    t = run(())
+    posts = _brand_posts(t)
+    ids = set(posts["post_id"])
+    engaged = int(t.engagements[t.engagements["post_id"].astype(str).isin(ids)]["count"].sum())
+    got = reach_numbers(t.posts, t.engagements, MONTH)
+    assert got["impressions"] == int(posts["impressions"].sum())
+    assert got["engagement_per_impression"] == pytest.approx(engaged / posts["impressions"].sum())
+    assert reach_numbers(t.posts.drop(columns="impressions"), t.engagements, MONTH)["impressions"] is None

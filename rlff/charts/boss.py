@@ -243,11 +243,12 @@ def top_posts_table(tables: Tables, lang: str, n: int = 10) -> pd.DataFrame:
             t("table.published_at", lang): top["published_at"],
             t("table.platform", lang): [name("platform", p, lang) for p in top["platform"]],
             t("table.format", lang): [name("format", f, lang) for f in top["format"]],
-            t("table.text", lang): top["text"].astype(str),
             t("table.likes", lang): top["likes"],
             t("table.retweets", lang): top["retweets"],
             t("table.replies", lang): top["replies"],
             t("table.conversions", lang): top["conversions"],
+            # The long text last, so the counts (replies included) never scroll off to the right.
+            t("table.text", lang): top["text"].astype(str),
         }
     )
 
