@@ -46,10 +46,10 @@ def main(argv: list[str] | None = None) -> int:
             params = [p for p in (f"lang={args.lang}" if args.lang != "en" else "", args.query) if p]
             query = "?" + "&".join(params) if params else ""
             page.goto(f"{url}/{path}{query}", wait_until="domcontentloaded")
-            wait_for_charts(page, n_charts)
+            wait_for_charts(page, n_charts, timeout_ms=180_000)  # a busy machine draws slowly
             target = args.out / f"{stem}{suffix}.png"
             page.screenshot(path=str(target), full_page=True)
-            print(f"wrote {target.relative_to(ROOT)}")
+            print(f"wrote {target}")
             page.close()
         browser.close()
     return 0
