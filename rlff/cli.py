@@ -116,18 +116,44 @@ def _select_month(tables, month):  # noqa: ANN001, ANN202 - rlff.schema.Tables, 
         raise CommandError(str(exc)) from None
 
 
+def _add_scenario(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--scenario",
+        default=None,
+        metavar="QUERY",
+        help='what-if knobs, as in the dashboard\'s URL (e.g. "reply_policy=ghost&ring_size=40"; see docs/knobs.md)',
+    )
+
+
 def _load(data: str | None, seed: int, lang: str = "en", args: argparse.Namespace | None = None):  # noqa: ANN202 - returns rlff.schema.Tables
-    """Tables from a workspace brand (``--brand``), a folder of RLFF CSVs, or the default scenario simulated with ``seed``."""
+    """Tables from a workspace brand (``--brand``), a folder of RLFF CSVs, or a scenario simulated with ``seed``.
+
+    ``--scenario`` is a dashboard query string ("reply_policy=ghost&ring_size=40"): the same
+    knobs, bounds and messages as the URL, but any problem is an error here.
+    """
     brand = getattr(args, "brand", None) if args is not None else None
+    scenario = getattr(args, "scenario", None) if args is not None else None
     if brand is not None:
         if data is not None:
             raise CommandError("--brand and --data name two datasets; give one of them")
+        if scenario is not None:
+            raise CommandError("--scenario sets the knobs of the simulation: use it without --brand")
         return _workspace_tables(args, brand)
     if data is None:
-        from rlff.simulation.scenario import DEFAULT
+        from rlff.simulation.scenario import DEFAULT, ScenarioError
         from rlff.simulation.simulate import simulate
 
-        return simulate(DEFAULT.replace(lang=lang), seed)
+        if scenario is None:
+            return simulate(DEFAULT.replace(lang=lang), seed)
+        from rlff.simulation.query import scenario_from_query
+
+        try:
+            chosen, seed, _ = scenario_from_query(scenario, lang=lang, seed=seed)
+        except ScenarioError as exc:
+            raise CommandError(str(exc)) from None
+        return simulate(chosen, seed)
+    if scenario is not None:
+        raise CommandError("--scenario sets the knobs of the simulation: use it without --data")
     from rlff.io.tables import read_tables
 
     folder = Path(data)
@@ -450,6 +476,7 @@ EXAMPLES = {
     "brand": "example:\n  rlff brand acme --display-name 'ACME Corp' --cm-name 'Norma' --logo logo.png --deck-lang fr\n",
     "brands": "example:\n  rlff brands\n",
     "export": "examples:\n  rlff export --format pptx --out deck.pptx\n"
+    '  rlff export --format png --out charts/ --scenario "lang=fr&customer_service_share=1"\n'
     "  rlff export --format png --out charts/ --lang fr\n"
     "  rlff export --format pptx --honest --data mydata/ --out honest.pptx\n"
     "  rlff export --format pptx --month 2025-12 --out december.pptx\n",
@@ -499,6 +526,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=_seed, default=0, help="random seed when simulating")
     p.add_argument("--json", action="store_true", help="print a JSON object instead of text")
     _add_month(p)
+    _add_scenario(p)
 
     p = add(
         "import", "Turn platform exports (X, Facebook, Instagram, LinkedIn, RLFF CSVs) into RLFF tables.", cmd_import
@@ -523,6 +551,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p)
     p.add_argument("--honest", action="store_true", help="the honest edition: red-pen notes and a reality appendix")
     _add_month(p)
+    _add_scenario(p)
     p.add_argument("--template", default=None, help="the company's .pptx or .potx to build the deck on (pptx only)")
 
     p = add(
@@ -539,6 +568,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--brand", default=None, help="a brand of the workspace (see `rlff brands`)")
     _add_database_url(p)
     p.add_argument("--template", default=None, help="the company's .pptx or .potx to build the deck on")
+    _add_scenario(p)
     _add_common(p)
 
     _add_workspace_commands(add)

@@ -59,7 +59,7 @@ def main() -> None:
     """Draw one run of the app."""
     st.set_page_config(page_title="RLFF", layout="wide")  # default favicon: nothing fetched from a CDN
     data_slot = st.sidebar.container()  # the data and month pickers head the sidebar; drawn once the language is known
-    state = sidebar.render()
+    state = sidebar.render(_pages)  # its page links carry the scenario's query
     lang = check_lang(str(state["lang"]))
     pick_brand(lang, data_slot)
     for problem in sidebar.pop_query_problems():
@@ -69,7 +69,7 @@ def main() -> None:
             lang,
             key=sidebar.url_name(problem.key),
             value=problem.value,
-            message=t(problem.reason, lang),
+            message=problem.message(lang),
         )
         st.warning(plain_md(message))
     error: str | None = None
@@ -86,7 +86,7 @@ def main() -> None:
     ctx = st.session_state.get(CONTEXT)
     if isinstance(ctx, AppContext):
         st.session_state[CONTEXT] = pick_month(ctx, data_slot)
-    nav = st.navigation(_pages(lang))
+    nav = st.navigation(_pages(lang), position="hidden")  # the sidebar's links replace it
     if error is not None:
         st.error(plain_md(t("app.scenario_error", lang, message=error)), icon="⚠️")
         return

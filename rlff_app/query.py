@@ -1,216 +1,33 @@
-"""The sidebar's knobs, and the round trip knobs <-> URL query <-> :class:`~rlff.simulation.scenario.Scenario`.
+"""The sidebar's knobs and the URL query: the parser lives in :mod:`rlff.simulation.query`.
 
-Pure (no streamlit), so the parsing is unit-tested without an app. The URL holds only
-the knobs that differ from the article's scenario: ``?lang=fr`` alone is the French
-dashboard, ``?lang=fr&ring_size=40&reply_policy=responsive`` a copied what-if.
+The command line (``rlff report|export --scenario``) uses the same parser; this module
+keeps the dashboard's import path.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, fields
-from datetime import date
-from typing import Any
-
-from rlff.schema import MESSAGE_KINDS
-from rlff.simulation.scenario import DEFAULT, SOCIAL_PLATFORMS, Scenario
-
-# Reply policies (DESIGN row 3): preset values of the eight reply_* knobs.
-REPLY_POLICIES: dict[str, dict[str, float]] = {
-    "vain": {},  # the article: compliments thanked at once, complaints "whenever I feel like it"
-    "responsive": {
-        k: v for kind in MESSAGE_KINDS for k, v in ((f"reply_rate_{kind}", 0.95), (f"reply_hours_{kind}", 1.0))
-    },
-    "ghost": {k: v for kind in MESSAGE_KINDS if kind != "compliment" for k, v in ((f"reply_rate_{kind}", 0.0),)},
-}
-
-
-@dataclass(frozen=True)
-class Knob:
-    """One sidebar widget: its query name, type, default and bounds.
-
-    ``kind`` is one of "int", "float", "bool", "date", "choice", "platforms", "str".
-    The widget key is ``"scenario." + name``.
-    """
-
-    name: str
-    kind: str
-    default: Any
-    group: str = "general"
-    min: float | None = None
-    max: float | None = None
-    step: float | None = None
-    choices: tuple[str, ...] = ()
-
-    @property
-    def key(self) -> str:
-        """The widget key, e.g. ``"scenario.bought_followers"``."""
-        return f"scenario.{self.name}"
-
-
-def _d(name: str) -> Any:
-    return getattr(DEFAULT, name)
-
-
-KNOBS: tuple[Knob, ...] = (
-    Knob("lang", "choice", "en", choices=("en", "fr")),
-    Knob("seed", "int", 0, min=0, max=2**31 - 1, step=1),
-    Knob("brand", "str", _d("brand")),
-    Knob("start", "date", _d("start")),
-    Knob("end", "date", _d("end")),
-    Knob("platforms", "platforms", tuple(_d("platforms")), group="audience"),
-    Knob("posts_per_day", "float", _d("posts_per_day"), group="audience", min=0.5, max=20.0, step=0.5),
-    Knob("photo_question_share", "float", _d("photo_question_share"), group="audience", min=0.0, max=1.0, step=0.05),
-    Knob("bought_followers", "int", _d("bought_followers"), group="audience", min=0, max=100_000, step=1_000),
-    Knob("follower_purchases", "int", _d("follower_purchases"), group="audience", min=0, max=12, step=1),
-    Knob("ring_size", "int", _d("ring_size"), group="audience", min=0, max=200, step=1),
-    Knob("follow_for_follow", "int", _d("follow_for_follow"), group="audience", min=0, max=10_000, step=100),
-    Knob("like_own_comments", "bool", _d("like_own_comments"), group="audience"),
-    Knob("reply_policy", "choice", "vain", group="customers", choices=tuple(REPLY_POLICIES)),
-    Knob("crisis", "bool", _d("crisis"), group="customers"),
-    Knob("crisis_day", "int", _d("crisis_day"), group="customers", min=1, max=28, step=1),
-    Knob("strategy_adherence", "float", _d("strategy_adherence"), group="work", min=0.0, max=1.0, step=0.05),
-    Knob("customer_service_share", "float", _d("customer_service_share"), group="work", min=0.0, max=1.0, step=0.01),
-    Knob("salary_eur_year", "float", _d("salary_eur_year"), group="money", min=0.0, max=200_000.0, step=1_000.0),
-    Knob(
-        "monitoring_tool_eur_month",
-        "float",
-        _d("monitoring_tool_eur_month"),
-        group="money",
-        min=0.0,
-        max=5_000.0,
-        step=50.0,
-    ),
+from rlff.simulation.query import (
+    GROUPS,
+    KNOBS,
+    KNOBS_BY_NAME,
+    REPLY_POLICIES,
+    Knob,
+    QueryProblem,
+    default_state,
+    scenario_from_state,
+    state_from_query,
+    state_to_query,
 )
-KNOBS_BY_NAME: dict[str, Knob] = {k.name: k for k in KNOBS}
-GROUPS: tuple[str, ...] = ("general", "audience", "customers", "work", "money")
-_SCENARIO_FIELDS = {f.name for f in fields(Scenario)}
 
-
-@dataclass(frozen=True)
-class QueryProblem:
-    """A URL parameter that could not be used: its name, its text and why (an i18n key)."""
-
-    key: str
-    value: str
-    reason: str
-
-
-def default_state() -> dict[str, Any]:
-    """Every knob at the article's value."""
-    return {k.name: k.default for k in KNOBS}
-
-
-def _parse(knob: Knob, text: str) -> Any:
-    """Parse one query value; raises ValueError with an i18n reason key."""
-    if knob.kind == "int":
-        try:
-            value: Any = int(text)
-        except ValueError:
-            raise ValueError("app.query_error.number") from None
-    elif knob.kind == "float":
-        try:
-            value = float(text)
-        except ValueError:
-            raise ValueError("app.query_error.number") from None
-        if value != value:  # NaN
-            raise ValueError("app.query_error.number")
-    elif knob.kind == "bool":
-        low = text.strip().lower()
-        if low in ("1", "true", "yes", "on"):
-            return True
-        if low in ("0", "false", "no", "off"):
-            return False
-        raise ValueError("app.query_error.choice")
-    elif knob.kind == "date":
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            raise ValueError("app.query_error.date") from None
-    elif knob.kind == "choice":
-        if text not in knob.choices:
-            raise ValueError("app.query_error.choice")
-        return text
-    elif knob.kind == "platforms":
-        items = tuple(p for p in (x.strip() for x in text.split(",")) if p)
-        if any(p not in SOCIAL_PLATFORMS for p in items):
-            raise ValueError("app.query_error.choice")
-        return tuple(p for p in SOCIAL_PLATFORMS if p in items)  # canonical order
-    else:
-        return text[:80]
-    if (knob.min is not None and value < knob.min) or (knob.max is not None and value > knob.max):
-        raise ValueError("app.query_error.range")
-    return value
-
-
-def state_from_query(params: Mapping[str, Any]) -> tuple[dict[str, Any], list[QueryProblem]]:
-    """Knob values from URL parameters (unknown parameters are ignored, bad ones reported).
-
-    Args:
-        params: ``st.query_params`` or any mapping of name -> text (or list of texts:
-            the last one wins).
-
-    Returns:
-        (state with every knob, problems) — a bad value leaves the knob at its default.
-    """
-    state = default_state()
-    problems: list[QueryProblem] = []
-    for name, raw in params.items():
-        knob = KNOBS_BY_NAME.get(name)
-        if knob is None:
-            continue
-        text = str(raw[-1] if isinstance(raw, list | tuple) and raw else raw)
-        try:
-            state[name] = _parse(knob, text)
-        except ValueError as exc:
-            problems.append(QueryProblem(name, text[:40], str(exc)))
-    return state, problems
-
-
-def _text(knob: Knob, value: Any) -> str:
-    if knob.kind == "bool":
-        return "1" if value else "0"
-    if knob.kind == "date":
-        return value.isoformat()
-    if knob.kind == "platforms":
-        return ",".join(value)
-    if knob.kind == "float":
-        return f"{float(value):g}"
-    return str(value)
-
-
-def _same(knob: Knob, a: Any, b: Any) -> bool:
-    if knob.kind == "float":
-        return abs(float(a) - float(b)) < 1e-9
-    if knob.kind == "platforms":
-        return tuple(a) == tuple(b)
-    return a == b
-
-
-def state_to_query(state: Mapping[str, Any]) -> dict[str, str]:
-    """The URL parameters for a state: only the knobs that differ from their default."""
-    return {
-        k.name: _text(k, state[k.name]) for k in KNOBS if k.name in state and not _same(k, state[k.name], k.default)
-    }
-
-
-def scenario_from_state(state: Mapping[str, Any]) -> tuple[Scenario, int]:
-    """The engine's scenario and seed for a state.
-
-    Raises:
-        rlff.simulation.scenario.ScenarioError: when the knobs cannot describe a month (say, a
-            period that ends before it starts).
-    """
-    changes: dict[str, Any] = {}
-    for knob in KNOBS:
-        if knob.name in _SCENARIO_FIELDS and knob.name in state:
-            value = state[knob.name]
-            if knob.kind == "platforms":
-                value = tuple(value)
-            elif knob.kind == "int":
-                value = int(value)
-            elif knob.kind == "float":
-                value = float(value)
-            changes[knob.name] = value
-    changes.update(REPLY_POLICIES.get(str(state.get("reply_policy", "vain")), {}))
-    return Scenario(**changes), int(state.get("seed", 0))
+__all__ = [
+    "GROUPS",
+    "KNOBS",
+    "KNOBS_BY_NAME",
+    "REPLY_POLICIES",
+    "Knob",
+    "QueryProblem",
+    "default_state",
+    "scenario_from_state",
+    "state_from_query",
+    "state_to_query",
+]

@@ -13,6 +13,7 @@ without). A closed group's knobs keep their values (:func:`_keep_knob_values`).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
@@ -161,12 +162,40 @@ def _range(knob: Knob) -> tuple[float, float, float]:
     return knob.min, knob.max, knob.step
 
 
-def render() -> dict[str, Any]:
-    """Draw the sidebar, sync the URL, and return the knob state (name -> value)."""
+def _state() -> dict[str, Any]:
+    """The knob state as the widgets hold it in this run."""
+    state = default_state()
+    for knob in KNOBS:
+        value = st.session_state.get(knob.key, knob.default)
+        state[knob.name] = tuple(value) if knob.kind == "platforms" else value
+    return state
+
+
+def page_links(pages: Sequence[Any], state: dict[str, Any]) -> None:
+    """One link per page that carries the scenario, so a page opened in a new tab keeps it.
+
+    Streamlit's own navigation links point at the bare page (``/reality``): the knobs in the
+    URL would be lost. The app hides that navigation and draws these instead.
+    """
+    query = state_to_query(state)
+    for page in pages:
+        st.page_link(page, query_params=query)
+
+
+def render(pages: Callable[[str], Sequence[Any]] | None = None) -> dict[str, Any]:
+    """Draw the sidebar, sync the URL, and return the knob state (name -> value).
+
+    Args:
+        pages: the navigation's ``st.Page`` list for a language; when given, the sidebar
+            starts with links to them that keep the scenario in the URL.
+    """
     _init_from_query()
     _keep_knob_values()
     lang = check_lang(str(st.session_state.get(KNOBS_BY_NAME["lang"].key, "en")))
     with st.sidebar:
+        if pages is not None:
+            page_links(pages(lang), _state())
+            st.divider()
         st.header(t("sidebar.title", lang))
         st.caption(t("sidebar.intro", lang))
         for knob in KNOBS:
@@ -181,10 +210,7 @@ def render() -> dict[str, Any]:
                             _widget(knob, lang)
         st.button(t("app.reset", lang), key="scenario.reset", on_click=reset_to_defaults)
         st.caption(t("app.share_link", lang))
-    state = default_state()
-    for knob in KNOBS:
-        value = st.session_state.get(knob.key, knob.default)
-        state[knob.name] = tuple(value) if knob.kind == "platforms" else value
+    state = _state()
     _sync_url(state)
     return state
 

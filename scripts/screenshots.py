@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the served-app harness lives with the
 from served_app import CHROMIUM, CHROMIUM_ARGS, served_app, wait_for_charts  # noqa: E402
 
 # view url path -> (file stem, number of plotly charts it draws, viewport height)
-VIEWS = {"": ("boss", 3, 2000), "reality": ("reality", 11, 4300), "side": ("side", 10, 3600)}
+VIEWS = {"": ("boss", 3, 2000), "reality": ("reality", 12, 6000), "side": ("side", 10, 3600)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,19 +30,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=("en", "fr"), default="en")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "img")
     parser.add_argument("--width", type=int, default=1400)
+    parser.add_argument("--query", default="", help='extra scenario knobs, e.g. "reply_policy=ghost"')
+    parser.add_argument("--suffix", default="", help="added to the file names, e.g. _ghost")
+    parser.add_argument("--views", default="boss,reality,side", help="which views (comma-separated)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    suffix = "" if args.lang == "en" else f"_{args.lang}"
+    suffix = ("" if args.lang == "en" else f"_{args.lang}") + args.suffix
+    wanted = set(args.views.split(","))
     with served_app() as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for path, (stem, n_charts, height) in VIEWS.items():
+            if stem not in wanted:
+                continue
             page = browser.new_page(viewport={"width": args.width, "height": height})
-            query = f"?lang={args.lang}" if args.lang != "en" else ""
+            params = [p for p in (f"lang={args.lang}" if args.lang != "en" else "", args.query) if p]
+            query = "?" + "&".join(params) if params else ""
             page.goto(f"{url}/{path}{query}", wait_until="domcontentloaded")
-            wait_for_charts(page, n_charts)
+            wait_for_charts(page, n_charts, timeout_ms=180_000)  # a busy machine draws slowly
             target = args.out / f"{stem}{suffix}.png"
             page.screenshot(path=str(target), full_page=True)
-            print(f"wrote {target.relative_to(ROOT)}")
+            print(f"wrote {target}")
             page.close()
         browser.close()
     return 0

@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from rlff import metrics
-from rlff.i18n import fmt_int
+from rlff.i18n import fmt_int, t
 from rlff.simulation.scenario import DEFAULT
 from rlff.simulation.simulate import simulate
 from rlff_app.sidebar import group_key
@@ -120,7 +120,7 @@ def test_lang_fr_alone_opens_the_reality_check_in_french():
     at = _app(lang="fr")
     at.switch_page(PAGES["reality"]).run()
     assert at.title[0].value.startswith("Retour au réel")
-    assert [m.label for m in at.metric][0] == "Messages répondus"
+    assert [m.label for m in at.metric][0] == t("tile.reply_rate", "fr") == "Messages ayant eu une réponse"
 
 
 def test_switching_the_language_radio_translates_the_page_and_the_url():

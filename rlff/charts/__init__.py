@@ -65,6 +65,7 @@ __all__ = [
             "hours_per_activity",
             "platform_effort",
             "cm_output",
+            "self_likes",
             "vanity_index",
             "vanity_vs_value",
             "posts_vanity_value",
@@ -90,6 +91,7 @@ BUILDERS: dict[str, tuple[str, Builder]] = {
     "roi": ("reality", reality.chart_roi),
     "bought_followers": ("reality", reality.chart_bought_followers),
     "engagement_sources": ("reality", reality.chart_engagement_sources),
+    "self_likes": ("reality", reality.chart_self_likes),
     "platform_effort": ("reality", reality.chart_platform_effort),
     "strategy_adherence": ("reality", reality.chart_strategy_adherence),
     "hours_per_activity": ("reality", reality.chart_hours_per_activity),
@@ -119,6 +121,7 @@ CHART_TABLES: dict[str, tuple[str, ...]] = {
     "roi": ("costs", "revenue"),
     "bought_followers": ("followers",),
     "engagement_sources": ("posts", "engagements"),
+    "self_likes": ("posts", "engagements"),
     "platform_effort": ("posts", "followers"),
     "strategy_adherence": ("strategy",),
     "hours_per_activity": ("time_use",),
@@ -144,10 +147,24 @@ def build_chart(tables: Tables, key: str, *, lang: str = "en") -> Chart:
     if key not in BUILDERS:
         raise KeyError(f"unknown chart {key!r}; expected one of {', '.join(CHART_KEYS)}")
     chart = BUILDERS[key][1](tables, lang=check_lang(lang))
+    if not chart.available and tables.meta.source == "simulation":
+        # "Not in the data… RLFF does not invent it" is for uploads; a scenario simply has nothing to draw.
+        chart = _empty_in_scenario(chart, check_lang(lang))
     # Captions may start with a month, lower-case in French ("janvier 2026 : …").
     if chart.caption[:1].islower():
         chart = dataclasses.replace(chart, caption=chart.caption[:1].upper() + chart.caption[1:])
     return chart
+
+
+def _empty_in_scenario(chart: Chart, lang: str) -> Chart:
+    """An unavailable chart of a simulation, reworded: the scenario's knobs left nothing to draw."""
+    from rlff.i18n import t
+
+    message = t("app.chart_empty_scenario", lang, title=chart.title)
+    fig = go.Figure(chart.figure)
+    for note in fig.layout.annotations:
+        note.text = plain_text(message, 140)
+    return dataclasses.replace(chart, caption=message, figure=fig)
 
 
 def build_charts(
@@ -210,6 +227,7 @@ fig_crisis_timeline = _fig("crisis_timeline")
 fig_hours_per_activity = _fig("hours_per_activity")
 fig_platform_effort = _fig("platform_effort")
 fig_cm_output = _fig("cm_output")
+fig_self_likes = _fig("self_likes")
 fig_vanity_index = _fig("vanity_index")
 fig_vanity_vs_value = _fig("vanity_vs_value")
 fig_posts_vanity_value = _fig("posts_vanity_value")

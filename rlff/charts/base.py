@@ -244,7 +244,7 @@ def event_marks(
     rows = events[kind_text.isin(kinds)].sort_values("date")
     shapes: list[dict[str, Any]] = []
     notes: list[dict[str, Any]] = []
-    seen: dict[str, int] = {}
+    placed: list[tuple[pd.Timestamp, int]] = []  # (day, level) of the labels drawn so far
     for day_ts, kind in zip(rows["date"], rows["kind"].astype(str), strict=True):
         day = pd.Timestamp(day_ts).isoformat()
         color = theme.EVENT_COLORS.get(kind, theme.NEUTRAL)
@@ -260,13 +260,15 @@ def event_marks(
                 "line": {"color": color, "width": 1.5, "dash": "dot"},
             }
         )
-        # Stagger labels of events in the same month so they do not overlap.
-        level = seen.get(day[:7], 0)
-        seen[day[:7]] = level + 1
+        # Stagger labels that sit close in time (a label is ~3 weeks wide on a 4-month axis,
+        # wider in French): the first free level among the labels of the last 30 days.
+        near = {lvl for d, lvl in placed if abs((pd.Timestamp(day_ts) - d).days) < 30}
+        level = next(i for i in range(len(placed) + 1) if i not in near)
+        placed.append((pd.Timestamp(day_ts), level))
         notes.append(
             {
                 "x": day,
-                "y": 1 - 0.07 * (level % 3),
+                "y": 1 - 0.07 * (level % 4),
                 "xref": "x",
                 "yref": "paper",
                 "text": name("event", kind, lang),

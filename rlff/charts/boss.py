@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from rlff import metrics
-from rlff.charts import theme
+from rlff.charts import captions, theme
 from rlff.charts.base import (
     Chart,
     event_marks,
@@ -71,8 +71,27 @@ def tiles_caption(kpis: metrics.VanityKPIs, lang: str) -> str:
 
 def top_posts_caption(top: pd.DataFrame, lang: str) -> str:
     """The caption under the top posts, from ``metrics.top_posts`` (or its translated table)."""
-    sales = top["conversions"] if "conversions" in top else top[t("table.conversions", lang)]
-    return t("chart.top_posts.caption", lang, n=fmt_int(len(top), lang), sales=fmt_int(sales.sum(), lang))
+
+    def col(name: str) -> pd.Series:
+        return top[name] if name in top else top[t(f"table.{name}", lang)]
+
+    sales = int(col("conversions").sum())
+    engagement = int(col("likes").sum() + col("retweets").sum())
+    # The deck is the CM's voice: it names the sales only when they flatter.
+    return t(
+        captions.top_posts_caption_key(len(top), sales),
+        lang,
+        n=fmt_int(len(top), lang),
+        sales=fmt_int(sales, lang),
+        engagement=fmt_int(engagement, lang),
+    )
+
+
+def _day(day: object, lang: str) -> str:
+    """A calendar day in a sentence: ``January 26, 2026`` / ``26 janvier 2026``."""
+    ts = pd.Timestamp(day)  # type: ignore[arg-type]
+    month = fmt_month(ts, lang)
+    return f"{ts.day} {month}" if lang == "fr" else f"{month.split()[0]} {ts.day}, {ts.year}"
 
 
 def chart_follower_growth(tables: Tables, *, lang: str) -> Chart:
@@ -107,8 +126,19 @@ def chart_follower_growth(tables: Tables, *, lang: str) -> Chart:
     fig = figure(VIEW, lang, title, traces, {"shapes": shapes, "annotations": notes}, date_axes=("xaxis",))
     first, last = int(curve["followers"].iloc[0]), int(curve["followers"].iloc[-1])
     change = fmt_pct((last - first) / first, lang, 0, signed=True) if first else "—"
+    days = {k: d for d, k in zip(tables.events["date"], tables.events["kind"].astype(str), strict=True)}
+    cm_day, certificate = days.get("cm_day"), days.get("certificate")
+    one = "cm_day" if cm_day is not None else "certificate"
     caption = t(
-        "chart.follower_growth.caption", lang, start=fmt_int(first, lang), end=fmt_int(last, lang), change=change
+        captions.calendar_caption(cm_day is not None, certificate is not None),
+        lang,
+        start=fmt_int(first, lang),
+        end=fmt_int(last, lang),
+        change=change,
+        cm_day=_day(cm_day, lang) if cm_day is not None else "",
+        certificate=_day(certificate, lang) if certificate is not None else "",
+        date=_day(days.get(one), lang) if days.get(one) is not None else "",
+        event=name("event", one, lang),
     )
     return Chart("follower_growth", VIEW, title, caption, fig, {t("series.fans", lang): change})
 
@@ -213,11 +243,12 @@ def top_posts_table(tables: Tables, lang: str, n: int = 10) -> pd.DataFrame:
             t("table.published_at", lang): top["published_at"],
             t("table.platform", lang): [name("platform", p, lang) for p in top["platform"]],
             t("table.format", lang): [name("format", f, lang) for f in top["format"]],
-            t("table.text", lang): top["text"].astype(str),
             t("table.likes", lang): top["likes"],
             t("table.retweets", lang): top["retweets"],
             t("table.replies", lang): top["replies"],
             t("table.conversions", lang): top["conversions"],
+            # The long text last, so the counts (replies included) never scroll off to the right.
+            t("table.text", lang): top["text"].astype(str),
         }
     )
 

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from rlff import metrics
-from rlff.charts import theme
+from rlff.charts import captions, theme
 from rlff.charts.base import (
     Chart,
     event_marks,
@@ -33,6 +33,7 @@ from rlff.i18n import (
     fmt_int,
     fmt_month_short,
     fmt_pct,
+    fmt_signed,
     is_finite,
     name,
     t,
@@ -129,21 +130,24 @@ def chart_response_time(tables: Tables, *, lang: str) -> Chart:
                 "bgcolor": "rgba(255,255,255,0.85)",
             }
         )
+    finite = [v for v in [*median_h, *p90_h] if is_finite(v) and v > 0]
+    low = math.log10(max(min([*finite, 0.5]) / 2, 1 / 600))
+    high = math.log10(max([*finite, BRAND_AVERAGE_HOURS]) * 2.5)
+    # "Never answered" sits at the foot of its own empty bar, on two lines, under the reference lines.
+    never = t("ref.never", lang).replace(" ", "<br>", 1)
     for kind_label, answered in zip(kinds, rt["answered"], strict=True):
         if answered == 0:
             notes.append(
                 {
                     "x": kind_label,
-                    "y": 0,
+                    "y": low,
                     "yref": "y",
-                    "text": t("ref.never", lang),
+                    "yanchor": "bottom",
+                    "text": never,
                     "showarrow": False,
-                    "font": {"color": theme.BAD},
+                    "font": {"color": theme.BAD, "size": 11},
                 }
             )
-    finite = [v for v in [*median_h, *p90_h] if is_finite(v) and v > 0]
-    low = math.log10(max(min([*finite, 0.5]) / 2, 1 / 600))
-    high = math.log10(max([*finite, BRAND_AVERAGE_HOURS]) * 2.5)
     layout = {
         "shapes": shapes,
         "annotations": notes,
@@ -154,17 +158,20 @@ def chart_response_time(tables: Tables, *, lang: str) -> Chart:
     fig = figure(VIEW, lang, title, traces, layout)
     medians = metrics.median_first_response_minutes(inbox)
     within_1h = metrics.answered_within_share(inbox, 1)
-    caption = t(
-        "chart.response_time.caption",
-        lang,
-        month=month_label(tables, lang),
-        complaint=fmt_duration_minutes(medians.get("complaint"), lang),
-    )
-    headline = {
-        t("tile.complaint_wait", lang): fmt_duration_minutes(medians.get("complaint"), lang),
-        "≤ 1 h": fmt_pct(within_1h, lang, 0),
-    }
+    complaints = int((inbox["kind"].astype(str) == "complaint").sum())
+    complaint_minutes = medians.get("complaint")
+    key = captions.response_time_caption(complaints, None if complaint_minutes is None else complaint_minutes / 60)
+    wait = complaint_wait_text(complaints, complaint_minutes, lang)
+    caption = t(key, lang, month=month_label(tables, lang), complaint=wait)
+    headline = {t("tile.complaint_wait", lang): wait, "≤ 1 h": fmt_pct(within_1h, lang, 0)}
     return Chart("response_time", VIEW, title, caption, fig, headline)
+
+
+def complaint_wait_text(complaints: int, median_minutes: float | None, lang: str) -> str:
+    """The complaint wait as a tile shows it: "never answered" when complaints came and none got an answer."""
+    if complaints and median_minutes is None:
+        return t("tile.complaint_wait.never", lang)
+    return fmt_duration_minutes(median_minutes, lang)
 
 
 def chart_reply_rate(tables: Tables, *, lang: str) -> Chart:
@@ -194,12 +201,15 @@ def chart_reply_rate(tables: Tables, *, lang: str) -> Chart:
     end = metrics.month_bounds(month_of(tables))[1]
     backlog = metrics.unanswered_backlog(tables.inbox, end)
     overall = metrics.reply_rate(inbox)
+    rates = {k: float(r) for k, r in zip(rt["kind"], rt["reply_rate"], strict=True) if is_finite(r)}
     caption = t(
-        "chart.reply_rate.caption",
+        captions.reply_rate_caption(rates),
         lang,
         month=month_label(tables, lang),
         overall=fmt_pct(overall, lang, 0),
         backlog=fmt_int(backlog, lang),
+        compliment=fmt_pct(rates.get("compliment"), lang, 0),
+        complaint=fmt_pct(rates.get("complaint"), lang, 0),
     )
     headline = {t("tile.reply_rate", lang): fmt_pct(overall, lang, 0), t("tile.backlog", lang): fmt_int(backlog, lang)}
     return Chart("reply_rate", VIEW, title, caption, fig, headline)
@@ -308,8 +318,9 @@ def chart_bought_followers(tables: Tables, *, lang: str) -> Chart:
     layout = {"barmode": "stack", "bargap": 0.05, "yaxis": {"title": {"text": t("axis.new_follows", lang)}}}
     fig = figure(VIEW, lang, title, traces, layout, date_axes=("xaxis",))
     share = metrics.bought_follower_share(tables.followers, month_of(tables))
+    known = getattr(tables.meta, "bought_flag_known", True)
     caption = t(
-        "chart.bought_followers.caption",
+        captions.bought_caption(share if known else None),
         lang,
         share=fmt_pct(share, lang, 0),
         month=month_label(tables, lang),
@@ -416,7 +427,7 @@ def chart_e_reputation(tables: Tables, *, lang: str) -> Chart:
     grid = subplot_grid(
         1,
         2,
-        subplot_titles=(t("series.mention_share", lang), t("axis.net_sentiment", lang)),
+        subplot_titles=(t("series.mention_share", lang), t("axis.net_sentiment_scale", lang)),
         horizontal_spacing=0.15,
     )
     traces = [
@@ -434,10 +445,10 @@ def chart_e_reputation(tables: Tables, *, lang: str) -> Chart:
         {
             "type": "bar",
             "x": labels,
-            "y": [sentiment[x] or 0 for x in targets],
+            "y": [100 * (sentiment[x] or 0) for x in targets],
             "showlegend": False,
             "marker": {"color": [theme.GOOD if (sentiment[x] or 0) >= 0 else theme.BAD for x in targets]},
-            "text": [fmt_float(sentiment[x], lang, 2) for x in targets],
+            "text": [_sentiment(sentiment[x], lang) for x in targets],
             "textposition": "outside",
             "cliponaxis": False,
             **grid.cell(1, 2),
@@ -445,24 +456,33 @@ def chart_e_reputation(tables: Tables, *, lang: str) -> Chart:
     ]
     layout = {
         grid.axis("y", 1, 1): {"range": [0, 1.15], "tickformat": ".0%"},
-        grid.axis("y", 1, 2): {"range": [-1.15, 1.15], "zeroline": True, "zerolinecolor": theme.REFERENCE},
+        grid.axis("y", 1, 2): {"range": [-115, 115], "dtick": 50, "zeroline": True, "zerolinecolor": theme.REFERENCE},
     }
     fig = figure(VIEW, lang, title, traces, layout, grid=grid)
     caption = t(
-        "chart.e_reputation.caption",
+        captions.e_reputation_caption(sentiment["cm"], sentiment["brand"]),
         lang,
         month=month_label(tables, lang),
         cm_share=fmt_pct(share["cm"], lang, 0),
         brand_share=fmt_pct(share["brand"], lang, 0),
-        cm_sentiment=fmt_float(sentiment["cm"], lang, 2),
-        brand_sentiment=fmt_float(sentiment["brand"], lang, 2),
+        cm_sentiment=_sentiment(sentiment["cm"], lang),
+        brand_sentiment=_sentiment(sentiment["brand"], lang),
     )
     return Chart("e_reputation", VIEW, title, caption, fig, {name("target", "cm", lang): fmt_pct(share["cm"], lang, 0)})
 
 
+def _sentiment(x: float | None, lang: str) -> str:
+    """Net sentiment on the scale people read: −100 (all negative) to +100 (all positive)."""
+    return fmt_signed(None if x is None else 100 * x, lang, 0)
+
+
 def chart_crisis_timeline(tables: Tables, *, lang: str) -> Chart:
-    """Row 13: complaints and crisis messages per day, what was answered, what piles up."""
-    title = t("chart.crisis_timeline.title", lang)
+    """Row 13: complaints and crisis messages per day, what was answered, and the backlog on its own axis."""
+    inbox = _month_inbox(tables)
+    kinds = inbox["kind"].astype(str)
+    crisis_n = int((kinds == "crisis").sum())
+    crisis_answered = int(((kinds == "crisis") & inbox["first_response_at"].notna()).sum())
+    title = t(captions.crisis_title(crisis_n), lang)
     if tables.inbox.empty:
         return unavailable("crisis_timeline", VIEW, lang, title)
     tl = metrics.crisis_timeline(tables)
@@ -482,12 +502,14 @@ def chart_crisis_timeline(tables: Tables, *, lang: str) -> Chart:
             "marker": {"color": theme.GOOD},
         },
         {
+            # A running total is not "per day": it gets its own axis, on the right.
             "type": "scatter",
             "x": tl["date"],
             "y": tl["open_backlog"],
             "name": t("series.open_backlog", lang),
             "mode": "lines",
             "line": {"color": theme.REFERENCE, "width": 2},
+            "yaxis": "y2",
         },
     ]
     shapes, notes = event_marks(tables.events, ("crisis_start", "crisis_peak"), lang, VIEW)
@@ -499,20 +521,30 @@ def chart_crisis_timeline(tables: Tables, *, lang: str) -> Chart:
         "annotations": notes,
         "barmode": "overlay",
         "bargap": 0.1,
-        "yaxis": {"title": {"text": t("axis.messages", lang)}},
+        "yaxis": {"title": {"text": t("axis.messages", lang)}, "rangemode": "tozero"},
+        "yaxis2": {
+            "title": {"text": t("axis.open_backlog", lang)},
+            "overlaying": "y",
+            "side": "right",
+            "rangemode": "tozero",
+            "showgrid": False,
+        },
         "xaxis": {"range": [first - pd.Timedelta(hours=12), last - pd.Timedelta(hours=12)]},
+        "legend": {"orientation": "h", "y": -0.15},
     }
     fig = figure(VIEW, lang, title, traces, layout, date_axes=("xaxis",))
     start, end = metrics.month_bounds(month_of(tables))
     in_month = tl[(tl["date"] >= start) & (tl["date"] < end)]
     backlog = int(in_month["open_backlog"].iloc[-1]) if len(in_month) else None
     caption = t(
-        "chart.crisis_timeline.caption",
+        captions.crisis_caption(crisis_n, crisis_answered),
         lang,
         month=month_label(tables, lang),
         received=fmt_int(in_month["received"].sum(), lang),
         same_day=fmt_int(in_month["answered_same_day"].sum(), lang),
         backlog=fmt_int(backlog, lang),
+        crisis=fmt_int(crisis_n, lang),
+        crisis_answered=fmt_int(crisis_answered, lang),
     )
     return Chart("crisis_timeline", VIEW, title, caption, fig, {t("series.open_backlog", lang): fmt_int(backlog, lang)})
 
@@ -538,10 +570,13 @@ def chart_hours_per_activity(tables: Tables, *, lang: str) -> Chart:
         "showlegend": False,
         "hovertemplate": "%{y}: %{text}<extra></extra>",
     }
-    fig = figure(VIEW, lang, title, [bar], {"xaxis": {"title": {"text": t("axis.hours", lang)}}})
+    # Room on the right for the longest bar's label ("41.7 h" was clipped).
+    top = float(hours["hours"].max()) if len(hours) else 1.0
+    layout = {"xaxis": {"title": {"text": t("axis.hours", lang)}, "range": [0, top * 1.18]}}
+    fig = figure(VIEW, lang, title, [bar], layout)
     share = metrics.customer_service_hours_share(tables.time_use, month)
     caption = t(
-        "chart.hours_per_activity.caption",
+        captions.hours_caption(share),
         lang,
         month=month_label(tables, lang),
         picture=fmt_hours(metrics.activity_hours(tables.time_use, "finding_next_picture", month), lang),
@@ -560,8 +595,8 @@ def chart_hours_per_activity(tables: Tables, *, lang: str) -> Chart:
 
 def chart_platform_effort(tables: Tables, *, lang: str) -> Chart:
     """Row 7: per platform, share of posts (effort) vs share of fans (reach) vs share of sales (value)."""
-    title = t("chart.platform_effort.title", lang)
     per = metrics.platform_effort_vs_reach(tables)
+    title = t(captions.platform_title([str(p) for p in per["platform"]]), lang)
     if per.empty or per["posts"].sum() == 0:
         return unavailable("platform_effort", VIEW, lang, title)
     per = per[per["platform"] != "blog"]
@@ -587,16 +622,16 @@ def chart_platform_effort(tables: Tables, *, lang: str) -> Chart:
     ]
     layout = {"barmode": "group", "yaxis": {"tickformat": ".0%", "title": {"text": t("axis.share", lang)}}}
     fig = figure(VIEW, lang, title, traces, layout)
-    # Name the platform with the worst effort-to-reach ratio (Pinterest, in the article).
-    ratio = shares["posts"] / shares["followers"].where(shares["followers"] > 0)
-    worst = shares.loc[ratio.fillna(math.inf).idxmax()]
+    by = shares.set_index("platform")
+    key, named = captions.platform_caption(by["posts"].to_dict(), by["conversions"].to_dict())
+    row = by.loc[named] if named is not None else None
     caption = t(
-        "chart.platform_effort.caption",
+        key,
         lang,
-        platform=name("platform", worst["platform"], lang),
-        posts=fmt_pct(worst["posts"], lang, 0),
-        fans=fmt_pct(worst["followers"], lang, 0),
-        sales=fmt_pct(worst["conversions"], lang, 0),
+        platform=name("platform", named, lang) if named else "",
+        posts=fmt_pct(None if row is None else row["posts"], lang, 0),
+        fans=fmt_pct(None if row is None else row["followers"], lang, 0),
+        sales=fmt_pct(None if row is None else row["conversions"], lang, 0),
     )
     return Chart("platform_effort", VIEW, title, caption, fig, {})
 
@@ -649,3 +684,54 @@ def chart_cm_output(tables: Tables, *, lang: str) -> Chart:
         service_hours=fmt_hours(out["customer_service_hours"], lang),
     )
     return Chart("cm_output", VIEW, title, caption, fig, {})
+
+
+def chart_self_likes(tables: Tables, *, lang: str) -> Chart:
+    """Row 6: the CM liking the brand's own posts, month by month, next to customers and the ring."""
+    title = t("chart.self_likes.title", lang)
+    if tables.posts.empty or tables.engagements.empty:
+        return unavailable("self_likes", VIEW, lang, title)
+    monthly = shared(tables, metrics.monthly_engagement)
+    likes = monthly[(monthly["kind"] == "like") & (monthly["month"] <= month_of(tables))]
+    per = likes.groupby(["month", "source"])["count"].sum().unstack(fill_value=0)
+    if "unknown" in per.columns and per.drop(columns="unknown").to_numpy().sum() == 0:
+        return unavailable("self_likes", VIEW, lang, title)  # an export: nobody knows who liked
+    per = per.reindex(columns=["self", "peer", "customer"], fill_value=0)
+    labels = [fmt_month_short(m, lang) for m in per.index]
+    traces = [
+        {
+            "type": "bar",
+            "x": labels,
+            "y": per[source].to_numpy(),
+            "name": t(key, lang),
+            "marker": {"color": theme.SOURCE_COLORS[source]},
+            "text": [fmt_int(v, lang) for v in per[source]] if source == "self" else None,
+            "textposition": "outside" if source == "self" else None,
+            "cliponaxis": False,
+        }
+        for source, key in (
+            ("self", "series.self_likes"),
+            ("peer", "series.peer_likes"),
+            ("customer", "series.customer_likes"),
+        )
+    ]
+    layout = {"barmode": "group", "yaxis": {"title": {"text": t("axis.likes", lang)}, "rangemode": "tozero"}}
+    fig = figure(VIEW, lang, title, traces, layout)
+    month = month_of(tables)
+    row = per.loc[month] if month in per.index else pd.Series({"self": 0, "peer": 0, "customer": 0})
+    total_likes = int(likes[likes["month"] == month]["count"].sum())
+    lo, hi = metrics.month_bounds(month)
+    published = tables.posts["published_at"]
+    posts = int(((tables.posts["account"] == "brand") & (published >= lo) & (published < hi)).sum())
+    self_n = int(row["self"])
+    caption = t(
+        captions.self_likes_caption(self_n),
+        lang,
+        month=month_label(tables, lang),
+        self=fmt_int(self_n, lang),
+        share=fmt_pct(self_n / total_likes if total_likes else None, lang, 0),
+        per_post=fmt_float(self_n / posts if posts else None, lang, 1),
+        peer=fmt_int(int(row["peer"]), lang),
+        customers=fmt_int(int(row["customer"]), lang),
+    )
+    return Chart("self_likes", VIEW, title, caption, fig, {t("series.self_likes", lang): fmt_int(self_n, lang)})

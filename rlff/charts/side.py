@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from rlff import metrics
-from rlff.charts import theme
+from rlff.charts import captions, theme
 from rlff.charts.base import (
     Chart,
     figure,
@@ -245,11 +245,16 @@ def chart_format_performance(tables: Tables, *, lang: str) -> Chart:
     ]
     fig = figure(VIEW, lang, title, traces, grid=grid)
     pq = perf[perf["format"] == "photo_question"]
+    known_sales = perf["conversions_per_post"].notna().any()
+    best_eng = str(perf.loc[perf["engagements_per_post"].idxmax(), "format"]) if len(perf) else None
+    best_sales = str(perf.loc[perf["conversions_per_post"].idxmax(), "format"]) if known_sales else None
     caption = t(
-        "chart.format_performance.caption",
+        captions.format_caption(best_eng, best_sales, len(pq) > 0),
         lang,
         month=month_label(tables, lang),
         pq_eng=fmt_float(pq["engagements_per_post"].iloc[0] if len(pq) else None, lang, 0),
         pq_conv=fmt_float(100 * pq["conversions_per_post"].iloc[0] if len(pq) else None, lang, 1),
+        best=name("format", best_sales, lang) if best_sales else "—",
+        best_conv=fmt_float(100 * perf["conversions_per_post"].max() if known_sales else None, lang, 1),
     )
     return Chart("format_performance", VIEW, title, caption, fig, {})

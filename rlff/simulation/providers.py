@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from faker import Faker
 from faker.providers import BaseProvider
@@ -17,62 +18,125 @@ from faker.providers import BaseProvider
 FAKER_LOCALES = {"en": "en_US", "fr": "fr_FR"}
 
 
+class Noun(NamedTuple):
+    """A word of the lexicon: singular, plural and (in French) grammatical gender ``"m"`` or ``"f"``."""
+
+    singular: str
+    plural: str
+    gender: str = ""
+
+
+VOWELS = "aeiouyàâéèêëîïôœùûh"  # French elides before a vowel or a mute h (none of our h is aspirated)
+
+
+def _starts_with_vowel(word: str) -> bool:
+    return word[:1].lower() in VOWELS
+
+
+def _capitalised(forms: dict[str, str]) -> dict[str, str]:
+    """Every form twice: as is, and with a capital first letter under a capitalised name."""
+    out = dict(forms)
+    for key, value in forms.items():
+        out[key[0].upper() + key[1:]] = value[:1].upper() + value[1:]
+    return out
+
+
+def noun_forms_en(noun: Noun, suffix: str = "") -> dict[str, str]:
+    """Template fields for an English noun: ``{p}``, ``{ps}`` (plural), ``{a_p}`` ("a"/"an" + noun)."""
+    article = "an" if noun.singular[:1].lower() in "aeiouéè" else "a"
+    forms = {"p": noun.singular, "ps": noun.plural, "a_p": f"{article} {noun.singular}"}
+    return _capitalised({k + suffix: v for k, v in forms.items()})
+
+
+def noun_forms_fr(noun: Noun, suffix: str = "") -> dict[str, str]:
+    """Template fields for a French noun, agreed in gender and number.
+
+    ``{p}``/``{ps}`` bare singular/plural; ``{un_p}``, ``{d_un_p}`` ("d'un"/"d'une"),
+    ``{le_p}`` ("le"/"la"/"l'"), ``{ce_p}`` ("ce"/"cet"/"cette"), ``{du_p}`` ("du"/"de la"/
+    "de l'"), ``{son_p}``, ``{mon_p}``, ``{le_nouveau_p}``, ``{bon_p}``; ``{e_p}`` is the
+    agreement ending of an adjective or participle ("" or "e"). A capitalised field name
+    (``{Un_p}``) capitalises the result.
+    """
+    w, fem, vowel = noun.singular, noun.gender == "f", _starts_with_vowel(noun.singular)
+    forms = {
+        "p": w,
+        "ps": noun.plural,
+        "un_p": f"{'une' if fem else 'un'} {w}",
+        "d_un_p": f"d'{'une' if fem else 'un'} {w}",
+        "le_p": f"l'{w}" if vowel else f"{'la' if fem else 'le'} {w}",
+        "ce_p": f"{'cette' if fem else 'cet' if vowel else 'ce'} {w}",
+        "du_p": f"de l'{w}" if vowel else f"{'de la' if fem else 'du'} {w}",
+        "son_p": f"{'sa' if fem and not vowel else 'son'} {w}",
+        "mon_p": f"{'ma' if fem and not vowel else 'mon'} {w}",
+        "le_nouveau_p": f"la nouvelle {w}" if fem else (f"le nouvel {w}" if vowel else f"le nouveau {w}"),
+        "bon_p": f"{'bonne' if fem else 'bon'} {w}",
+        "e_p": "e" if fem else "",
+    }
+    return _capitalised(
+        {k.replace("_p", "_" + ("p" + suffix)) if "_p" in k else k + suffix: v for k, v in forms.items()}
+    )
+
+
 class SocialProvider(BaseProvider):
     """Social-media text in English.
 
-    Every pool is a class attribute so the French twin only overrides data.
+    Every pool is a class attribute so the French twin only overrides data. Products and
+    moods are :class:`Noun` entries (the lexicon the agreement test checks against);
+    templates name the form they need: ``{a_p}`` "an éclair", ``{ps}`` "croissants",
+    ``{m}`` the mood, ``{p2}`` a second product...
     """
 
-    products: tuple[str, ...] = (
-        "croissant",
-        "baguette",
-        "brioche",
-        "pain au chocolat",
-        "macaron",
-        "éclair",
-        "cinnamon roll",
-        "sourdough",
-        "muffin",
-        "cookie",
-        "tart",
-        "cupcake",
+    lang = "en"
+    products: tuple[Noun, ...] = (
+        Noun("croissant", "croissants"),
+        Noun("baguette", "baguettes"),
+        Noun("brioche", "brioches"),
+        Noun("pain au chocolat", "pains au chocolat"),
+        Noun("macaron", "macarons"),
+        Noun("éclair", "éclairs"),
+        Noun("cinnamon roll", "cinnamon rolls"),
+        Noun("sourdough loaf", "sourdough loaves"),
+        Noun("muffin", "muffins"),
+        Noun("cookie", "cookies"),
+        Noun("apple tart", "apple tarts"),
+        Noun("cupcake", "cupcakes"),
     )
-    moods: tuple[str, ...] = (
-        "Monday",
-        "rainy day",
-        "sunny morning",
-        "Friday",
-        "weekend",
-        "coffee break",
-        "long meeting",
-        "first snow",
-        "long commute",
-        "lazy Sunday",
+    moods: tuple[Noun, ...] = (
+        Noun("Monday", "Mondays"),
+        Noun("rainy day", "rainy days"),
+        Noun("sunny morning", "sunny mornings"),
+        Noun("Friday", "Fridays"),
+        Noun("weekend", "weekends"),
+        Noun("coffee break", "coffee breaks"),
+        Noun("long meeting", "long meetings"),
+        Noun("first snow", "first snows"),
+        Noun("long commute", "long commutes"),
+        Noun("lazy Sunday", "lazy Sundays"),
     )
     # The format the article mocks: "a photo and a heavy text, phrased as a question, in one post".
     photo_question_templates: tuple[str, ...] = (
-        "📸 Who else needs a {product} to survive this {mood}? Tell us in the comments! {tags}",
-        "📸 {product} or {product2}: which one are YOU today? Like if {product}, RT if {product2}! {tags}",
-        "📸 Can you guess how many {product}s we baked this {mood}? First right answer wins a smile! {tags}",
-        "📸 What is the perfect {mood} without a {product}? Nothing, right?? 😍 {tags}",
-        "📸 Tag a friend who would never share their {product}! Who is it?? {tags}",
+        "📸 Who else needs {a_p} to survive this {m}? Tell us in the comments! {tags}",
+        "📸 {P} or {p2}: which one are YOU today? Like for the {p}, RT for the {p2}! {tags}",
+        "📸 Can you guess how many {ps} we baked this {m}? First right answer wins a smile! {tags}",
+        "📸 What is the perfect {m} without {a_p}? Nothing, right?? 😍 {tags}",
+        "📸 Tag a friend who would never share their {p}! Who is it?? {tags}",
     )
     photo_templates: tuple[str, ...] = (
-        "📸 Our {product}, fresh out of the oven. {tags}",
-        "📸 {mood} mood: {product}. {tags}",
-        "📸 Behind the scenes: the {product} team at work. {tags}",
+        "📸 Our {p}, fresh out of the oven. {tags}",
+        "📸 {M} mood: {a_p}. {tags}",
+        "📸 Behind the scenes: the {p} team at work. {tags}",
     )
     link_templates: tuple[str, ...] = (
-        "Order your {product} online and pick it up in 10 minutes: {url}",
-        "New: {product} boxes for offices, delivered before 9 am. {url}",
+        "Order your {p} online and pick it up in 10 minutes: {url}",
+        "New: boxes of {ps} for offices, delivered before 9 am. {url}",
         "Opening hours for the holidays are online: {url}",
     )
     video_templates: tuple[str, ...] = (
-        "🎬 60 seconds to fold a perfect {product}. {tags}",
-        "🎬 A {mood} at the bakery, sped up. {tags}",
+        "🎬 60 seconds to shape a perfect {p}. {tags}",
+        "🎬 {A_m} at the bakery, sped up. {tags}",
     )
     text_templates: tuple[str, ...] = (
-        "Happy {mood} everyone! {tags}",
+        "Happy {m}, everyone! {tags}",
         "We love our community ❤️ {tags}",
     )
     hashtag_pool: tuple[str, ...] = (
@@ -91,38 +155,38 @@ class SocialProvider(BaseProvider):
         "#SocialMedia",
     )
     compliments: tuple[str, ...] = (
-        "Love your {product}, best in town!",
-        "Thanks for the promo on {product}s, you rock 😍",
-        "Your {mood} post made my day!",
+        "Love your {ps}, best in town!",
+        "Thanks for the promo on {ps}, you rock 😍",
+        "Your {m} post made my day!",
         "Great job on the new shop window!",
-        "The {product} was amazing, thank you!",
+        "The {p} was amazing, thank you!",
     )
     questions: tuple[str, ...] = (
-        "Do you deliver {product}s on Sundays?",
-        "Is the {product} gluten free?",
-        "What time do you open on {mood}s?",
-        "Can I order 40 {product}s for an office party?",
+        "Do you deliver {ps} on Sundays?",
+        "Is the {p} gluten free?",
+        "What time do you open on {ms}?",
+        "Can I order 40 {ps} for an office party?",
         "Is the promo code still valid?",
     )
     complaints: tuple[str, ...] = (
-        "I was charged twice for my {product} order. Still waiting for a refund.",
-        "My {product} order never arrived. Nobody answers the phone.",
-        "Found a hair in my {product}. Disgusting.",
-        "Waited 40 minutes at the counter this {mood}.",
+        "I was charged twice for my {p} order. Still waiting for a refund.",
+        "My order of {ps} never arrived. Nobody answers the phone.",
+        "Found a hair in my {p}. Disgusting.",
+        "Waited 40 minutes at the counter this {m}.",
         "Your app keeps crashing at checkout.",
     )
     crisis_messages: tuple[str, ...] = (
-        "Three of us got sick after eating your {product}s. Is anyone going to answer?",
-        "Is it true your {product}s were recalled? Why is nobody saying anything?",
+        "Three of us got sick after eating your {ps}. Is anyone going to answer?",
+        "Is it true your {ps} were recalled? Why is nobody saying anything?",
         "Shame on you. Sick customers and total silence. #boycott",
         "Day 3 and still no answer about the food poisoning. Unbelievable.",
     )
     brand_mentions: tuple[str, ...] = (
-        "Just had a {product} from {brand}, not bad.",
-        "{brand} again out of {product}s at noon...",
-        "Anyone tried the new {product} at {brand}?",
+        "Just had {a_p} from {brand}, not bad.",
+        "{brand} out of {ps} at noon, again...",
+        "Anyone tried the new {p} at {brand}?",
         "{brand} customer service is a ghost town.",
-        "Best {product} in the area: {brand}.",
+        "Best {p} in the area: {brand}.",
     )
     cm_mentions: tuple[str, ...] = (
         "Great talk by {cm} on engagement! #CM",
@@ -132,7 +196,7 @@ class SocialProvider(BaseProvider):
         "{cm} is THE influencer to follow this year.",
     )
     blog_titles: tuple[str, ...] = (
-        "10 {mood} tips to boost your engagement (translated from Mashable)",
+        "10 {m} tips to boost your engagement (translated from Mashable)",
         "Why likes are the new ROI",
         "How I grew our community by {n}% in one month",
         "The crisis is a myth: my take",
@@ -169,6 +233,21 @@ class SocialProvider(BaseProvider):
     )
     agency_suffixes: tuple[str, ...] = ("Lab", "Factory", "Studio", "Agency", "Crew", "Hub")
 
+    @classmethod
+    def forms(cls, noun: Noun, suffix: str = "") -> dict[str, str]:
+        """The template fields of one product (suffix "" or "2")."""
+        return noun_forms_en(noun, suffix)
+
+    @classmethod
+    def mood_forms(cls, noun: Noun) -> dict[str, str]:
+        """The template fields of a mood: the product fields renamed ``p`` -> ``m``."""
+        return {_as_mood(k): v for k, v in cls.forms(noun).items()}
+
+    def _fields(self) -> dict[str, str]:
+        """One draw of two distinct products and a mood, in every form the templates use."""
+        product, product2 = self.random_elements(self.products, length=2, unique=True)
+        return {**self.forms(product), **self.forms(product2, "2"), **self.mood_forms(self.random_element(self.moods))}
+
     def social_caption(self, fmt: str) -> str:
         """A post caption in the given format.
 
@@ -182,11 +261,8 @@ class SocialProvider(BaseProvider):
             "text": self.text_templates,
         }
         template = self.random_element(pools[fmt])
-        product, product2 = self.random_elements(self.products, length=2, unique=True)
         return template.format(
-            product=product,
-            product2=product2,
-            mood=self.random_element(self.moods),
+            **self._fields(),
             tags=" ".join(self.random_elements(self.hashtag_pool, length=2, unique=True)),
             url=self.generator.url() + self.generator.slug(),
         )
@@ -202,9 +278,7 @@ class SocialProvider(BaseProvider):
             "complaint": self.complaints,
             "crisis": self.crisis_messages,
         }
-        return self.random_element(pools[kind]).format(
-            product=self.random_element(self.products), mood=self.random_element(self.moods)
-        )
+        return self.random_element(pools[kind]).format(**self._fields())
 
     def mention(self, target: str, brand: str, cm: str) -> str:
         """A public mention of the brand or of the community manager.
@@ -212,20 +286,14 @@ class SocialProvider(BaseProvider):
         :example: 'Great talk by Jane Doe on engagement! #CM'
         """
         pool = self.cm_mentions if target == "cm" else self.brand_mentions
-        return self.random_element(pool).format(
-            product=self.random_element(self.products),
-            brand=brand,
-            cm=cm,
-        )
+        return self.random_element(pool).format(**self._fields(), brand=brand, cm=cm)
 
     def blog_title(self) -> str:
         """A title for the CM's own blog.
 
         :example: 'Why likes are the new ROI'
         """
-        return self.random_element(self.blog_titles).format(
-            mood=self.random_element(self.moods), n=self.random_int(120, 900)
-        )
+        return self.random_element(self.blog_titles).format(**self._fields(), n=self.random_int(120, 900))
 
     def peer_agency(self) -> str:
         """The name of a peer 'competitor' in the retweet ring.
@@ -242,58 +310,69 @@ class SocialProvider(BaseProvider):
         return f"@{self.generator.user_name()}"
 
 
-class SocialProviderFr(SocialProvider):
-    """The French twin of :class:`SocialProvider`: same methods, French pools."""
+def _as_mood(key: str) -> str:
+    """``a_p`` -> ``a_m``, ``ps`` -> ``ms``, ``P`` -> ``M``, ``Un_p`` -> ``Un_m``."""
+    if key in ("p", "ps", "P", "Ps"):
+        return key.replace("p", "m").replace("P", "M")
+    return key[:-1] + "m" if key.endswith("_p") else key
 
+
+N = "\u202f"  # narrow no-break space: French typography before ? ! : ;
+
+
+class SocialProviderFr(SocialProvider):
+    """The French twin of :class:`SocialProvider`: same methods, French pools, agreed in gender and number."""
+
+    lang = "fr"
     products = (
-        "croissant",
-        "baguette",
-        "brioche",
-        "pain au chocolat",
-        "macaron",
-        "éclair",
-        "chausson aux pommes",
-        "pain de campagne",
-        "financier",
-        "cookie",
-        "tarte",
-        "chouquette",
+        Noun("croissant", "croissants", "m"),
+        Noun("baguette", "baguettes", "f"),
+        Noun("brioche", "brioches", "f"),
+        Noun("pain au chocolat", "pains au chocolat", "m"),
+        Noun("macaron", "macarons", "m"),
+        Noun("éclair", "éclairs", "m"),
+        Noun("chausson aux pommes", "chaussons aux pommes", "m"),
+        Noun("pain de campagne", "pains de campagne", "m"),
+        Noun("financier", "financiers", "m"),
+        Noun("cookie", "cookies", "m"),
+        Noun("tarte", "tartes", "f"),
+        Noun("chouquette", "chouquettes", "f"),
     )
     moods = (
-        "lundi",
-        "jour de pluie",
-        "matin ensoleillé",
-        "vendredi",
-        "week-end",
-        "pause café",
-        "réunion interminable",
-        "première neige",
-        "jour de grève",
-        "dimanche tranquille",
+        Noun("lundi", "lundis", "m"),
+        Noun("jour de pluie", "jours de pluie", "m"),
+        Noun("matin ensoleillé", "matins ensoleillés", "m"),
+        Noun("vendredi", "vendredis", "m"),
+        Noun("week-end", "week-ends", "m"),
+        Noun("pause café", "pauses café", "f"),
+        Noun("réunion interminable", "réunions interminables", "f"),
+        Noun("première neige", "premières neiges", "f"),
+        Noun("après-midi de grève", "après-midi de grève", "m"),
+        Noun("dimanche tranquille", "dimanches tranquilles", "m"),
     )
     photo_question_templates = (
-        "📸 Qui d'autre a besoin d'un {product} pour survivre à ce {mood} ? Dites-le en commentaire ! {tags}",
-        "📸 {product} ou {product2} : vous êtes lequel aujourd'hui ? Like pour {product}, RT pour {product2} ! {tags}",
-        "📸 Devinez combien de {product}s on a cuits ce {mood} ? La première bonne réponse gagne un sourire ! {tags}",
-        "📸 C'est quoi un {mood} parfait sans {product} ? Rien, non ?? 😍 {tags}",
-        "📸 Identifiez l'ami qui ne partagerait jamais son {product} ! C'est qui ?? {tags}",
+        f"📸 Qui d'autre a besoin {{d_un_p}} pour survivre à {{ce_m}}{N}? Dites-le en commentaire{N}! {{tags}}",
+        f"📸 Plutôt {{p}} ou {{p2}}{N}? Like pour {{le_p}}, RT pour {{le_p2}}{N}! {{tags}}",
+        f"📸 Devinez combien de {{ps}} sortent du four {{ce_m}}{N}? La première bonne réponse gagne un sourire{N}! {{tags}}",
+        f"📸 C'est quoi, {{un_m}} réussi{{e_m}} sans {{p}}{N}? Rien, non{N}?? 😍 {{tags}}",
+        f"📸 Identifiez l'ami qui ne partagerait jamais {{son_p}}{N}! C'est qui{N}?? {{tags}}",
     )
     photo_templates = (
-        "📸 Notre {product}, tout juste sorti du four. {tags}",
-        "📸 Ambiance {mood} : {product}. {tags}",
-        "📸 Dans les coulisses : l'équipe {product} au travail. {tags}",
+        "📸 Notre {p}, tout juste sorti{e_p} du four. {tags}",
+        f"📸 Ambiance {{m}}{N}: {{un_p}}. {{tags}}",
+        f"📸 Dans les coulisses{N}: l'équipe des {{ps}} au travail. {{tags}}",
     )
     link_templates = (
-        "Commandez votre {product} en ligne, retrait en 10 minutes : {url}",
-        "Nouveau : des coffrets {product} livrés au bureau avant 9 h. {url}",
-        "Les horaires des fêtes sont en ligne : {url}",
+        f"Commandez votre {{p}} en ligne, retrait en 10 minutes{N}: {{url}}",
+        f"Nouveau{N}: des coffrets de {{ps}} livrés au bureau avant 9 h. {{url}}",
+        f"Les horaires des fêtes sont en ligne{N}: {{url}}",
     )
     video_templates = (
-        "🎬 60 secondes pour façonner un {product} parfait. {tags}",
-        "🎬 Un {mood} à la boulangerie, en accéléré. {tags}",
+        "🎬 60 secondes pour façonner {un_p} parfait{e_p}. {tags}",
+        "🎬 {Un_m} à la boulangerie, en accéléré. {tags}",
     )
     text_templates = (
-        "Bon {mood} à tous ! {tags}",
+        f"{{Bon_m}} à tous{N}! {{tags}}",
         "On aime notre communauté ❤️ {tags}",
     )
     hashtag_pool = (
@@ -311,51 +390,51 @@ class SocialProviderFr(SocialProvider):
         "#SocialMedia",
     )
     compliments = (
-        "J'adore vos {product}s, les meilleurs du quartier !",
-        "Merci pour la promo sur les {product}s, vous êtes top 😍",
-        "Votre post du {mood} m'a fait sourire !",
-        "Bravo pour la nouvelle vitrine !",
-        "Le {product} était délicieux, merci !",
+        f"J'adore vos {{ps}}, les meilleur{{e_p}}s du quartier{N}!",
+        "Merci pour la promo sur les {ps}, vous êtes top 😍",
+        f"Votre post {{du_m}} m'a fait sourire{N}!",
+        f"Bravo pour la nouvelle vitrine{N}!",
+        f"{{Le_p}} était un régal, merci{N}!",
     )
     questions = (
-        "Vous livrez des {product}s le dimanche ?",
-        "Le {product} est-il sans gluten ?",
-        "Vous ouvrez à quelle heure le {mood} ?",
-        "Je peux commander 40 {product}s pour un pot de départ ?",
-        "Le code promo est-il toujours valable ?",
+        f"Vous livrez des {{ps}} le dimanche{N}?",
+        f"{{Le_p}} est-{{il_p}} sans gluten{N}?",
+        f"Vous êtes ouverts {{le_m}}{N}?",
+        f"Je peux commander 40 {{ps}} pour un pot de départ{N}?",
+        f"Le code promo est-il toujours valable{N}?",
     )
     complaints = (
-        "J'ai été débité deux fois pour ma commande de {product}s. Toujours pas remboursé.",
-        "Ma commande de {product}s n'est jamais arrivée. Personne ne répond au téléphone.",
-        "Un cheveu dans mon {product}. Dégoûtant.",
-        "40 minutes d'attente au comptoir ce {mood}.",
+        "J'ai été débité deux fois pour ma commande de {ps}. Toujours pas remboursé.",
+        "Ma commande de {ps} n'est jamais arrivée. Personne ne répond au téléphone.",
+        "Un cheveu dans {mon_p}. Dégoûtant.",
+        "40 minutes d'attente au comptoir {ce_m}.",
         "Votre appli plante à chaque paiement.",
     )
     crisis_messages = (
-        "Nous sommes trois à être tombés malades après vos {product}s. Quelqu'un va répondre ?",
-        "C'est vrai que vos {product}s ont été rappelés ? Pourquoi personne ne dit rien ?",
+        f"Nous sommes trois à être tombés malades après vos {{ps}}. Quelqu'un va répondre{N}?",
+        f"C'est vrai que vos {{ps}} ont été rappelé{{e_p}}s{N}? Pourquoi personne ne dit rien{N}?",
         "Honte à vous. Des clients malades et un silence total. #boycott",
         "3e jour sans réponse sur l'intoxication. Incroyable.",
     )
     brand_mentions = (
-        "Un {product} de chez {brand}, pas mal.",
-        "{brand} encore en rupture de {product}s à midi...",
-        "Quelqu'un a goûté le nouveau {product} de {brand} ?",
+        "{Un_p} de chez {brand}, pas mal.",
+        "{brand} encore en rupture de {ps} à midi...",
+        f"Quelqu'un a goûté {{le_nouveau_p}} de {{brand}}{N}?",
         "Le service client de {brand}, c'est le désert.",
-        "Meilleur {product} du coin : {brand}.",
+        f"Meilleur{{e_p}} {{p}} du coin{N}: {{brand}}.",
     )
     cm_mentions = (
-        "Super intervention de {cm} sur l'engagement ! #CM",
+        f"Super intervention de {{cm}} sur l'engagement{N}! #CM",
         "{cm}, vrai gourou des médias sociaux 🙌",
-        "À lire : le dernier billet de {cm} (traduit de Mashable, mais quand même).",
-        "Bravo {cm} pour la nouvelle certif ! #CMday",
-        "{cm}, L'influenceur à suivre cette année.",
+        f"À lire{N}: le dernier billet de {{cm}} (traduit de Mashable, mais quand même).",
+        f"Bravo {{cm}} pour la nouvelle certif{N}! #CMday",
+        "{cm}, l'influence à suivre cette année.",
     )
     blog_titles = (
-        "10 astuces de {mood} pour booster votre engagement (traduit de Mashable)",
+        "10 astuces pour booster votre engagement (traduit de Mashable)",
         "Pourquoi les likes sont le nouveau ROI",
-        "Comment j'ai fait grandir notre communauté de {n} % en un mois",
-        "La crise est un mythe : mon avis",
+        f"Comment j'ai fait grandir notre communauté de {{n}}{N}% en un mois",
+        f"La crise est un mythe{N}: mon avis",
         "Le temps réel est un état d'esprit",
         "Ma semaine de certification dans un centre Social Media",
     )
@@ -365,7 +444,7 @@ class SocialProviderFr(SocialProvider):
         "Remonter chaque semaine les problèmes clients au produit",
         "Mesurer les ventes venues des liens sociaux",
         "Mettre en place une vraie veille de la marque (pas seulement de notre nom)",
-        "Plan de crise : qui répond, en combien de temps",
+        f"Plan de crise{N}: qui répond, en combien de temps",
         "Interviewer cinq clients",
         "Tester les posts à lien contre les posts photo",
     )
@@ -377,6 +456,13 @@ class SocialProviderFr(SocialProvider):
         "Liker nos propres commentaires",
         "Ouvrir un tableau Pinterest",
     )
+
+    @classmethod
+    def forms(cls, noun: Noun, suffix: str = "") -> dict[str, str]:
+        """The template fields of one product, agreed (see :func:`noun_forms_fr`), plus ``{il_p}``."""
+        out = noun_forms_fr(noun, suffix)
+        out["il_p" + suffix] = "elle" if noun.gender == "f" else "il"
+        return out
 
 
 def make_faker(lang: str, seed: int) -> Faker:

@@ -14,13 +14,29 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
+from rlff.i18n import t
 from rlff.schema import MESSAGE_KINDS, PLATFORMS
 
 SOCIAL_PLATFORMS: tuple[str, ...] = tuple(p for p in PLATFORMS if p != "blog")
 
 
 class ScenarioError(ValueError):
-    """A scenario whose knobs cannot describe a month (says which knob and why)."""
+    """A scenario whose knobs cannot describe a month (says which knob and why).
+
+    ``key`` names the message in the catalogs (``scenario_error.*``), ``values`` fills it;
+    ``str(error)`` is the English text, :meth:`in_lang` the text in another language.
+    """
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(t(key, "en", **values))
+
+    def in_lang(self, lang: str) -> ScenarioError:
+        """The same error, its message in ``lang`` ('en' or 'fr')."""
+        out = ScenarioError(self.key, **self.values)
+        out.args = (t(self.key, lang, **self.values),)
+        return out
 
 
 @dataclass(frozen=True)
@@ -117,19 +133,19 @@ def reported_month(scenario: Scenario) -> date:
 def validate(s: Scenario) -> None:
     """Raise :class:`ScenarioError` naming the first knob that makes no sense."""
     if not isinstance(s.start, date) or not isinstance(s.end, date):
-        raise ScenarioError("start and end must be dates")
+        raise ScenarioError("scenario_error.dates")
     if s.end <= s.start:
-        raise ScenarioError(f"the period ends ({s.end}) before it starts ({s.start}): pick an end after the start")
+        raise ScenarioError("scenario_error.end_before_start", start=s.start, end=s.end)
     months = (s.end.year - s.start.year) * 12 + s.end.month - s.start.month
     if months < 1:
-        raise ScenarioError("the period must cover at least two calendar months (the reported one and the one before)")
+        raise ScenarioError("scenario_error.too_short")
     if months > 36:
-        raise ScenarioError("the period may cover at most three years")
+        raise ScenarioError("scenario_error.too_long")
     if s.lang not in ("en", "fr"):
-        raise ScenarioError(f"unknown language {s.lang!r}: use 'en' or 'fr'")
+        raise ScenarioError("scenario_error.lang", lang=repr(s.lang))
     unknown = [p for p in s.platforms if p not in SOCIAL_PLATFORMS]
     if unknown or not s.platforms:
-        raise ScenarioError(f"platforms must be a non-empty subset of {', '.join(SOCIAL_PLATFORMS)}")
+        raise ScenarioError("scenario_error.platforms", choices=", ".join(SOCIAL_PLATFORMS))
     shares = {
         "photo_question_share": s.photo_question_share,
         "strategy_adherence": s.strategy_adherence,
@@ -138,22 +154,22 @@ def validate(s: Scenario) -> None:
     shares.update({f"reply_rate_{k}": getattr(s, f"reply_rate_{k}") for k in MESSAGE_KINDS})
     for name, value in shares.items():
         if not 0.0 <= float(value) <= 1.0:
-            raise ScenarioError(f"{name} must be between 0 and 1 (got {value})")
+            raise ScenarioError("scenario_error.share", knob=name, value=value)
     non_negative = [f.name for f in fields(s) if f.type in ("int", "float") and f.name not in shares]
     for name in non_negative:
         if getattr(s, name) < 0:
-            raise ScenarioError(f"{name} cannot be negative (got {getattr(s, name)})")
+            raise ScenarioError("scenario_error.negative", knob=name, value=getattr(s, name))
     if s.posts_per_day <= 0:
-        raise ScenarioError("posts_per_day must be above 0: a CM who never posts has nothing to report")
+        raise ScenarioError("scenario_error.no_posts")
     if s.hours_per_week <= 0 or s.hours_per_week > 80:
-        raise ScenarioError(f"hours_per_week must be between 0 and 80 (got {s.hours_per_week})")
+        raise ScenarioError("scenario_error.hours_per_week", value=s.hours_per_week)
     if not 1 <= s.crisis_day <= 28:
-        raise ScenarioError(f"crisis_day must be a day between 1 and 28 (got {s.crisis_day})")
+        raise ScenarioError("scenario_error.crisis_day", value=s.crisis_day)
     if s.ring_size > 500:
-        raise ScenarioError("ring_size is capped at 500 peers")
+        raise ScenarioError("scenario_error.ring_size")
     for kind in MESSAGE_KINDS:
         if getattr(s, f"reply_hours_{kind}") > 24 * 60:
-            raise ScenarioError(f"reply_hours_{kind} is capped at 1440 hours (60 days)")
+            raise ScenarioError("scenario_error.reply_hours", knob=f"reply_hours_{kind}")
 
 
 DEFAULT = Scenario()

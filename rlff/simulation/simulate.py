@@ -13,32 +13,33 @@ import pandas as pd
 
 from rlff.schema import ACTIVITIES, MESSAGE_KINDS, POST_FORMATS, Meta, Tables, conform
 from rlff.simulation import calibration as cal
+from rlff.simulation.platforms import PROFILES, audience_fraction, audience_shares, post_shares, posting_hours_per_week
 from rlff.simulation.providers import TextPools, text_pools
 from rlff.simulation.scenario import DEFAULT, Scenario, reported_month
 
-# Audience split when every platform is on; renormalised over the chosen ones.
-PLATFORM_WEIGHTS = {"twitter": 0.35, "facebook": 0.25, "instagram": 0.2, "linkedin": 0.1, "pinterest": 0.1}
-# Effort per platform: the CM posts everywhere, Pinterest included, whatever the audience.
-PLATFORM_POST_WEIGHTS = {"twitter": 0.3, "facebook": 0.2, "instagram": 0.2, "linkedin": 0.15, "pinterest": 0.15}
 OTHER_FORMAT_WEIGHTS = {"photo": 0.35, "link": 0.3, "video": 0.2, "text": 0.15}
 # Vanity pull of a format (likes) vs the clicks it earns (value).
 FORMAT_LIKE_WEIGHT = {"photo_question": 1.8, "photo": 1.2, "link": 0.5, "video": 1.3, "text": 0.6}
 FORMAT_CLICK_RATE = {"photo_question": 0.002, "photo": 0.003, "link": 0.03, "video": 0.006, "text": 0.002}
-CONVERSION_PER_CLICK = 0.08
-REACH_PER_FOLLOWER = 0.3
 MESSAGE_MIX = {"compliment": 0.4, "question": 0.35, "complaint": 0.25}
 CRISIS_SHAPE = np.array([0.35, 0.25, 0.18, 0.12, 0.1])  # messages per crisis day, decaying
 CUSTOMER_REPLIES_PER_LIKE = 0.08
-# Weekly time use besides customer service (the knob); normalised to the rest of the week.
+# Weekly time use besides customer service (the knob) and posting (the platforms model):
+# the rest of the week, split by these weights.
 ACTIVITY_WEIGHTS = {
-    "finding_next_picture": 0.30,
-    "posting": 0.14,
     "own_blog": 0.15,
     "watching_own_name": 0.10,
     "peer_networking": 0.12,
     "strategy": 0.04,
     "reporting": 0.09,
 }
+# Customer service (DESIGN row 15): minutes a first answer takes, by message kind.
+REPLY_MINUTES = {"compliment": 0.5, "question": 3.0, "complaint": 8.0, "crisis": 10.0}
+# Customer-service time over the time answering every message would take, at which the
+# reply_* knobs hold as set: the article's ordinary week (2.1 h for ~70 messages). More
+# time answers more and sooner; less answers fewer and later.
+REFERENCE_TIME_RATIO = (35.0 * 0.06 * 60) / (70.0 * sum(MESSAGE_MIX[k] * REPLY_MINUTES[k] for k in MESSAGE_MIX))
+FASTEST_REPLY_HOURS = 0.05  # three minutes: nobody answers faster, however idle
 STREAMS = ("posts", "engagements", "followers", "inbox", "mentions", "money", "strategy", "time", "peers")
 BOT_POOL_SIZE = 2_000
 # Bought bot accounts: the same handles in every simulation.
@@ -104,11 +105,11 @@ def simulate(scenario: Scenario = DEFAULT, seed: int = 0) -> Tables:
     posts = _posts(scenario, pools, months, rng["posts"])
     engagements = _engagements(scenario, pools, posts, months, rng["engagements"])
     followers = _followers(scenario, rng["followers"])
-    inbox = _inbox(scenario, pools, rng["inbox"])
+    time_use = _time_use(scenario, rng["time"])
+    inbox = _inbox(scenario, pools, rng["inbox"], time_use)
     mentions = _mentions(scenario, pools, rng["mentions"])
     costs, revenue = _money(scenario, posts)
     strategy = _strategy(scenario, pools, rng["strategy"])
-    time_use = _time_use(scenario, rng["time"])
     events = _events(scenario)
     peers = _peers(scenario, pools, engagements, posts, rng["peers"])
     meta = Meta(
@@ -138,20 +139,22 @@ def simulate(scenario: Scenario = DEFAULT, seed: int = 0) -> Tables:
 
 def _audience_at(s: Scenario, platforms: np.ndarray, when: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Expected (organic, bought) followers of each post's platform at its time."""
-    w = {p: PLATFORM_WEIGHTS[p] for p in s.platforms}
-    total_w = sum(w.values())
-    share = np.array([w[p] / total_w for p in platforms])
+    w = audience_shares(tuple(s.platforms))
+    share = np.array([w[p] for p in platforms])
     days = (when - np.datetime64(pd.Timestamp(s.start))).astype("timedelta64[D]").astype(float) + 1
     organic = s.organic_followers_start + s.organic_follows_per_day * days * (1 - cal.ORGANIC_CHURN)
+    organic = organic * audience_fraction(tuple(s.platforms))
     bought = np.zeros_like(days)
     for d in cal.purchase_dates(s):
         bought += np.where(when >= np.datetime64(d), s.bought_followers, 0)
-    return share * organic, share * bought
+    # Bought followers all sit on the platform they were bought for.
+    on_target = platforms == cal.purchase_platform(s)
+    return share * organic, np.where(on_target, bought, 0.0)
 
 
 def _posts(s: Scenario, pools: TextPools, months: list[pd.Timestamp], rng: np.random.Generator) -> pd.DataFrame:
     platforms = tuple(s.platforms)
-    post_w = _weights(platforms, PLATFORM_POST_WEIGHTS)
+    post_w = _weights(platforms, post_shares(platforms))
     other_formats = tuple(f for f in POST_FORMATS if f != "photo_question")
     other_w = _weights(other_formats, OTHER_FORMAT_WEIGHTS)
     parts: dict[str, list[np.ndarray]] = {"published_at": [], "platform": [], "format": [], "is_cm": []}
@@ -191,13 +194,16 @@ def _posts(s: Scenario, pools: TextPools, months: list[pd.Timestamp], rng: np.ra
     organic, bought = np.zeros(n), np.zeros(n)
     organic[social], bought[social] = _audience_at(s, platform[social], when[social])
     lift = rng.lognormal(0.0, 0.5, n)
-    impressions = np.round((organic + 0.3 * bought) * REACH_PER_FOLLOWER * lift).astype(np.int64)
+    reach = np.array([PROFILES[p].reach if p in PROFILES else 0.0 for p in platform])
+    impressions = np.round((organic + 0.3 * bought) * reach * lift).astype(np.int64)
     impressions[blog] = rng.integers(20, 200, int(blog.sum()))
     # Bots see posts but never click: clicks come from the organic share of impressions.
     organic_share = np.divide(organic, organic + 0.3 * bought, out=np.ones(n), where=(organic + bought) > 0)
     click_rate = np.array([FORMAT_CLICK_RATE[f] for f in fmt_arr])
-    clicks = rng.binomial(np.round(impressions * organic_share).astype(np.int64), click_rate)
-    conversions = rng.binomial(clicks, CONVERSION_PER_CLICK)
+    click_rate *= np.array([PROFILES[p].click if p in PROFILES else 1.0 for p in platform])
+    clicks = rng.binomial(np.round(impressions * organic_share).astype(np.int64), np.minimum(click_rate, 1.0))
+    buyers = np.array([PROFILES[p].buyers if p in PROFILES else 0.0 for p in platform])
+    conversions = rng.binomial(clicks, buyers)
     conversions[blog] = 0
     return pd.DataFrame(
         {
@@ -228,6 +234,16 @@ def _engagements(
     published = posts["published_at"].to_numpy()
     brand = posts["account"].to_numpy() == "brand"
     like_w = np.array([FORMAT_LIKE_WEIGHT[f] for f in posts["format"].to_numpy()]) * rng.lognormal(0, 0.6, len(posts))
+    # Where each kind lands: customers follow the platform's audience and habits; retweets
+    # need a platform that has them (Instagram has none).
+    plat = posts["platform"].to_numpy()
+    social = np.isin(plat, tuple(s.platforms))
+    customer_w = {
+        kind: np.array([cal.customer_weight(s, p, kind) if ok else 0.0 for p, ok in zip(plat, social, strict=True)])
+        for kind in ("like", "retweet")
+    }
+    repost_w = np.array([PROFILES[p].repost if ok else 0.0 for p, ok in zip(plat, social, strict=True)])
+    on_bought = plat == cal.purchase_platform(s)
     chunks: list[dict[str, np.ndarray]] = []
     kinds, sources = ("retweet", "like", "reply"), ("customer", "peer", "bot", "self", "unknown")
 
@@ -255,18 +271,30 @@ def _engagements(
             if count <= 0:
                 continue
             if source == "customer":
-                w = like_w[idx] / like_w[idx].sum()
+                w = like_w[idx] * customer_w[kind][idx]
+                if w.sum() <= 0:
+                    continue
+                w = w / w.sum()
                 chosen = idx[rng.choice(len(idx), count, p=w)]
                 actor = cust0 + rng.integers(0, len(pools.customer_handles), count)
-            elif source == "peer":
-                chosen = idx[rng.integers(0, len(idx), count)]
-                actor = peer0 + rng.integers(0, max(1, len(pools.peer_handles)), count)
-            elif source == "bot":
-                chosen = idx[rng.integers(0, len(idx), count)]
-                actor = bot0 + rng.integers(0, BOT_POOL_SIZE, count)
             else:
-                chosen = idx[rng.integers(0, len(idx), count)]
-                actor = np.zeros(count, np.int64)
+                if kind == "retweet":
+                    pick = idx[repost_w[idx] > 0]
+                    if source == "bot":
+                        pick = pick[on_bought[pick]]
+                elif source == "bot":
+                    pick = idx[on_bought[idx]]
+                else:
+                    pick = idx
+                if len(pick) == 0:
+                    continue
+                chosen = pick[rng.integers(0, len(pick), count)]
+                if source == "peer":
+                    actor = peer0 + rng.integers(0, max(1, len(pools.peer_handles)), count)
+                elif source == "bot":
+                    actor = bot0 + rng.integers(0, BOT_POOL_SIZE, count)
+                else:
+                    actor = np.zeros(count, np.int64)
             emit(chosen, kind, source, actor)
             if source == "customer" and kind == "like":
                 n_rep = int(rng.poisson(count * CUSTOMER_REPLIES_PER_LIKE))
@@ -307,12 +335,13 @@ def _followers(s: Scenario, rng: np.random.Generator) -> pd.DataFrame:
     days = pd.date_range(s.start, s.end, freq="D")
     nd = len(days)
     platforms = tuple(s.platforms)
-    share = _weights(platforms, PLATFORM_WEIGHTS)
-    organic_total = rng.poisson(s.organic_follows_per_day, nd)
+    share = _weights(platforms, audience_shares(platforms))
+    reachable = audience_fraction(platforms)  # a platform left out takes its followers with it
+    organic_total = rng.poisson(s.organic_follows_per_day * reachable, nd)
     organic = np.stack([rng.multinomial(n, share) for n in organic_total]) if nd else np.zeros((0, len(platforms)))
     bought = np.zeros((nd, len(platforms)), np.int64)
     # Purchases land on the main platform (Twitter when present), over two days.
-    target = platforms.index("twitter") if "twitter" in platforms else 0
+    target = platforms.index(cal.purchase_platform(s))
     purchases = cal.purchase_dates(s)
     for d in purchases:
         i = (d - days[0]).days
@@ -320,11 +349,11 @@ def _followers(s: Scenario, rng: np.random.Generator) -> pd.DataFrame:
         bought[i, target] += first
         bought[min(i + 1, nd - 1), target] += s.bought_followers - first
     # Organic churn, plus the platform purging some bots after each purchase.
-    churn = rng.poisson(s.organic_follows_per_day * cal.ORGANIC_CHURN * share, (nd, len(platforms)))
+    churn = rng.poisson(s.organic_follows_per_day * reachable * cal.ORGANIC_CHURN * share, (nd, len(platforms)))
     bots_alive = np.cumsum(bought, axis=0)
     purge = rng.poisson(bots_alive * 0.0005)
     unfollows = churn + purge
-    start = np.round(s.organic_followers_start * share).astype(np.int64)
+    start = np.round(s.organic_followers_start * reachable * share).astype(np.int64)
     followers = start + np.cumsum(organic + bought - unfollows, axis=0)
     # Friends: a base, the ring, follow-for-follow over the first 30 days, then a trickle of it.
     day_no = np.arange(1, nd + 1)
@@ -347,7 +376,31 @@ def _crisis_start(s: Scenario) -> pd.Timestamp:
     return pd.Timestamp(reported_month(s)) + pd.Timedelta(days=s.crisis_day - 1)
 
 
-def _inbox(s: Scenario, pools: TextPools, rng: np.random.Generator) -> pd.DataFrame:
+def capacity_factor(service_minutes: np.ndarray, need_minutes: np.ndarray) -> np.ndarray:
+    """How much more (or less) customer-service time, for the week's messages, than in the article.
+
+    1 is the default scenario (the reply_* knobs hold as set); 0 is no time at all.
+    """
+    ratio = service_minutes / np.maximum(need_minutes, 1e-9)
+    return ratio / REFERENCE_TIME_RATIO
+
+
+def effective_reply(rate: float, hours: float, factor: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Reply rate and median hours once the week's customer-service time is counted.
+
+    The reply_* knobs are the CM's habits at the article's workload (``factor`` 1). With
+    ``factor`` times that time, the rate becomes ``rate ** (1 / factor)`` (towards 1 with
+    time to spare, towards 0 without) and answers come ``factor`` times sooner (never
+    faster than :data:`FASTEST_REPLY_HOURS`). A rate of 0 ("ghost") stays 0: that is a
+    choice, not a lack of time.
+    """
+    f = np.maximum(factor, 0.0)
+    eff_rate = np.where(f > 0, float(rate) ** (1.0 / np.maximum(f, 1e-6)), 0.0)
+    eff_hours = np.maximum(max(hours, 1e-3) / np.maximum(f, 1e-6), FASTEST_REPLY_HOURS)
+    return eff_rate, eff_hours
+
+
+def _inbox(s: Scenario, pools: TextPools, rng: np.random.Generator, time_use: pd.DataFrame) -> pd.DataFrame:
     days = pd.date_range(s.start, s.end, freq="D")
     per_day = rng.poisson(s.inbox_per_day, len(days))
     received_day = np.repeat(days.to_numpy(), per_day)
@@ -364,13 +417,24 @@ def _inbox(s: Scenario, pools: TextPools, rng: np.random.Generator) -> pd.DataFr
         kind = np.concatenate([kind, np.full(len(extra), "crisis")])
         n = len(received_day)
     received = received_day + rng.integers(0, 86_400, n).astype("timedelta64[s]")
+    # Each message's week (Monday): its customer-service hours against what that week's
+    # messages would take to answer. A crisis week swamps the same two hours.
+    day_index = pd.DatetimeIndex(received_day)
+    week = (day_index - pd.to_timedelta(day_index.day_of_week, unit="D")).to_numpy()
+    weeks, week_idx = np.unique(week, return_inverse=True)
+    need = np.zeros(len(weeks))
+    np.add.at(need, week_idx, np.array([REPLY_MINUTES[k] for k in kind]))
+    service = time_use[time_use["activity"] == "customer_service"].set_index("week")["hours"]
+    have = service.reindex(pd.DatetimeIndex(weeks), fill_value=0.0).to_numpy() * 60
+    factor = capacity_factor(have, need)[week_idx]
     answered = np.zeros(n, bool)
     delay_s = np.zeros(n)
     for k in MESSAGE_KINDS:
         mask = kind == k
         rate, hours = s.reply_policy(k)
-        answered[mask] = rng.random(int(mask.sum())) < rate
-        delay_s[mask] = rng.lognormal(np.log(max(hours, 1e-3) * 3600), 0.8, int(mask.sum()))
+        eff_rate, eff_hours = effective_reply(rate, hours, factor[mask])
+        answered[mask] = rng.random(int(mask.sum())) < eff_rate
+        delay_s[mask] = rng.lognormal(np.log(eff_hours * 3600), 0.8, int(mask.sum()))
     first = received + delay_s.astype(np.int64).astype("timedelta64[s]")
     period_end = np.datetime64(pd.Timestamp(s.end) + pd.Timedelta(days=1))
     # An answer after the export date has not happened yet.
@@ -378,7 +442,7 @@ def _inbox(s: Scenario, pools: TextPools, rng: np.random.Generator) -> pd.DataFr
     resolved = answered & (rng.random(n) < 0.7)
     order = np.argsort(received, kind="stable")
     platforms = tuple(s.platforms)
-    plat = np.array(platforms)[rng.choice(len(platforms), n, p=_weights(platforms, PLATFORM_WEIGHTS))]
+    plat = np.array(platforms)[rng.choice(len(platforms), n, p=_weights(platforms, audience_shares(platforms)))]
     texts = np.empty(n, dtype=object)
     for k in MESSAGE_KINDS:
         mask = kind == k
@@ -499,10 +563,19 @@ def _strategy(s: Scenario, pools: TextPools, rng: np.random.Generator) -> pd.Dat
 def _time_use(s: Scenario, rng: np.random.Generator) -> pd.DataFrame:
     weeks = pd.date_range(pd.Timestamp(s.start) - pd.offsets.Week(weekday=0), s.end, freq="W-MON")
     weeks = weeks[weeks >= pd.Timestamp(s.start) - pd.Timedelta(days=6)]
-    others = tuple(a for a in ACTIVITIES if a != "customer_service")
-    base = _weights(others, ACTIVITY_WEIGHTS) * (1 - s.customer_service_share)
-    shares = np.concatenate([base, [s.customer_service_share]])
-    acts = (*others, "customer_service")
+    # The week: customer service is the knob's share; finding pictures and posting take what
+    # the platforms and the rhythm cost (capped by what is left); the rest goes by habit.
+    week = s.hours_per_week
+    service = s.customer_service_share * week
+    picture, posting = posting_hours_per_week(tuple(s.platforms), s.posts_per_day)
+    left = week - service
+    scale = min(1.0, left / (picture + posting)) if picture + posting > 0 else 0.0
+    picture, posting = picture * scale, posting * scale
+    habits = tuple(a for a in ACTIVITIES if a not in ("customer_service", "finding_next_picture", "posting"))
+    rest = _weights(habits, ACTIVITY_WEIGHTS) * max(left - picture - posting, 0.0)
+    hours = {"finding_next_picture": picture, "posting": posting, **dict(zip(habits, rest, strict=True))}
+    acts = (*(a for a in ACTIVITIES if a != "customer_service"), "customer_service")
+    shares = np.array([hours.get(a, service) for a in acts]) / week
     noisy = shares * rng.gamma(50, 1 / 50, (len(weeks), len(acts)))
     noisy = noisy / noisy.sum(axis=1, keepdims=True) * s.hours_per_week
     df = pd.DataFrame(

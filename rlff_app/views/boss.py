@@ -8,8 +8,9 @@ import streamlit as st
 
 from rlff.charts.base import month_label
 from rlff.charts.boss import tiles_caption, top_posts_caption
-from rlff.i18n import fmt_int, fmt_month, fmt_pct, labelled, t, widget_datetime_format
+from rlff.i18n import fmt_int, fmt_month, fmt_pct, t, widget_datetime_format
 from rlff.metrics import previous_month
+from rlff.metrics.reach import reach_numbers
 from rlff_app import show
 from rlff_app.context import AppContext, PageSpec, current
 
@@ -38,7 +39,21 @@ def render(ctx: AppContext) -> None:
     if not (gaps.friends_known and gaps.fans_known):
         st.caption(t("data.caption.audience_unknown", lang))
     if kpis.engagement_rate is not None:
-        st.caption(labelled(t("tile.engagement_rate", lang), fmt_pct(kpis.engagement_rate, lang), lang))
+        # Engagement per impression next to engagement per follower, where the data has impressions.
+        reach = reach_numbers(tables.posts, tables.engagements, kpis.month)
+        follower = fmt_pct(kpis.engagement_rate, lang)
+        if reach["engagement_per_impression"] is None:
+            st.caption(t("boss.engagement_rate_only", lang, follower=follower))
+        else:
+            st.caption(
+                t(
+                    "boss.engagement_rates",
+                    lang,
+                    follower=follower,
+                    impression=fmt_pct(reach["engagement_per_impression"], lang),
+                    impressions=fmt_int(reach["impressions"], lang),
+                )
+            )
 
     left, right = st.columns(2)
     with left:

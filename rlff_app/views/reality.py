@@ -11,22 +11,28 @@ from rlff.i18n import fmt_duration_minutes, fmt_int, fmt_pct, t
 from rlff_app import show
 from rlff_app.context import AppContext, PageSpec, current
 
-SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("customers", ("response_time", "reply_rate", "crisis_timeline")),
-    ("money", ("roi",)),
-    ("audience", ("bought_followers", "engagement_sources", "platform_effort", "e_reputation")),
-    ("work", ("strategy_adherence", "hours_per_activity", "cm_output")),
+# Section -> rows; a row of one chart takes the full width (the crisis needs its days).
+SECTIONS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
+    ("customers", (("response_time", "reply_rate"), ("crisis_timeline",))),
+    ("money", (("roi", "platform_effort"),)),
+    ("audience", (("bought_followers", "engagement_sources"), ("self_likes", "e_reputation"))),
+    ("work", (("strategy_adherence", "hours_per_activity"), ("cm_output",))),
 )
 
 
-CHARTS: tuple[str, ...] = tuple(k for _, keys in SECTIONS for k in keys)
+CHARTS: tuple[str, ...] = tuple(k for _, rows in SECTIONS for row in rows for k in row)
 
 
-def reality_facts(r: dict, lang: str) -> list[tuple[str, str]]:
-    """The sober tiles (AppContext.reality_numbers), formatted for the language."""
+def reality_facts(r: dict, lang: str, complaint_wait: str | None = None) -> list[tuple[str, str]]:
+    """The sober tiles (AppContext.reality_numbers), formatted for the language.
+
+    ``complaint_wait`` is the response-time chart's own tile text, which says "never
+    answered" where a bare median would show "—" (no data).
+    """
+    wait = complaint_wait or fmt_duration_minutes(r["complaint_median_minutes"], lang)
     return [
         (t("tile.reply_rate", lang), fmt_pct(r["reply_rate"], lang, 0)),
-        (t("tile.complaint_wait", lang), fmt_duration_minutes(r["complaint_median_minutes"], lang)),
+        (t("tile.complaint_wait", lang), wait),
         (t("tile.backlog", lang), fmt_int(r["unanswered_backlog"], lang)),
         (t("tile.roi", lang), fmt_pct(r["roi"], lang, 0, signed=True)),
         (t("tile.bought_share", lang), fmt_pct(r["bought_follower_share"], lang, 0)),
@@ -35,19 +41,22 @@ def reality_facts(r: dict, lang: str) -> list[tuple[str, str]]:
 
 
 def render(ctx: AppContext) -> None:
-    """Draw every reality chart of the reported month, by section, two per row."""
+    """Draw every reality chart of the reported month, by section, two per row (one when it needs the width)."""
     lang = ctx.lang
     charts = ctx.charts(CHARTS)
     st.title(t("reality.heading", lang, month=month_label(ctx.tables(), lang)))
     st.caption(t("reality.subheading", lang))
-    facts = reality_facts(ctx.reality_numbers(), lang)
+    wait = charts["response_time"].headline.get(t("tile.complaint_wait", lang))
+    facts = reality_facts(ctx.reality_numbers(), lang, wait)
     show.fact_tiles(facts[:3])
     show.fact_tiles(facts[3:])
-    for section, keys in SECTIONS:
+    for section, rows in SECTIONS:
         st.subheader(t(f"reality.section.{section}", lang))
-        for i in range(0, len(keys), 2):
-            pair = keys[i : i + 2]
-            for col, key in zip(st.columns(2), pair, strict=False):
+        for row in rows:
+            if len(row) == 1:
+                show.chart(charts[row[0]], ctx.chart_hint(row[0]))
+                continue
+            for col, key in zip(st.columns(len(row)), row, strict=True):
                 with col:
                     show.chart(charts[key], ctx.chart_hint(key))
 
