@@ -191,6 +191,16 @@ def _carry_over(old: Path, new: Path, written: set[str]) -> None:
             _link_or_copy(str(entry), str(dest))
 
 
+def _refuse_shadowed(folder: Path, written: set[str]) -> None:
+    """Refuse to replace a folder (or a device) that sits where a file of this write goes."""
+    for name in sorted(written):
+        entry = folder / name
+        if entry.exists() and not entry.is_file():
+            raise FolderRefused(
+                errno.EISDIR, f"{_shown(entry)} is a folder, not a file; move it away and run the command again"
+            )
+
+
 def _link_or_copy(src: str, dst: str) -> str:
     try:
         os.link(src, dst)
@@ -220,7 +230,9 @@ def atomic_folder(target: str | os.PathLike[str], *, wait: float = LOCK_WAIT_SEC
             yield staging
             os.chmod(staging, 0o777 & ~_UMASK)
             if path.is_dir():
-                _carry_over(path, staging, {p.name for p in staging.iterdir()})
+                written = {p.name for p in staging.iterdir()}
+                _refuse_shadowed(path, written)
+                _carry_over(path, staging, written)
             ready = staging.with_name(staging.name.replace(_TMP, _NEW, 1))
             os.rename(staging, ready)  # the commit point: from here on, recovery rolls forward
             staging = ready
