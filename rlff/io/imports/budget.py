@@ -82,7 +82,8 @@ def check_xlsx(archive: zipfile.ZipFile, file: str) -> Scan:
     declared = sum(i.file_size for i in sheets)
     if declared > MAX_SHEET_XML_MB * 1024 * 1024:
         raise _refuse(
-            file, f"its sheets unpack to {declared / 1024**2:,.0f} MB of XML, more than the {MAX_SHEET_XML_MB} MB RLFF reads"
+            file,
+            f"its sheets unpack to {declared / 1024**2:,.0f} MB of XML, more than the {MAX_SHEET_XML_MB} MB RLFF reads",
         )
     for info in infos:
         if info.filename == "xl/sharedStrings.xml" and info.file_size > MAX_SHARED_STRINGS_MB * 1024 * 1024:
