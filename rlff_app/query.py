@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from rlff.schema import MESSAGE_KINDS
+from rlff.simulation.budget import check_budget
 from rlff.simulation.scenario import DEFAULT, SOCIAL_PLATFORMS, Scenario
 
 # Reply policies (DESIGN row 3): preset values of the eight reply_* knobs.
@@ -199,7 +200,8 @@ def scenario_from_state(state: Mapping[str, Any]) -> tuple[Scenario, int]:
 
     Raises:
         rlff.simulation.scenario.ScenarioError: when the knobs cannot describe a month (say, a
-            period that ends before it starts).
+            period that ends before it starts), or ScenarioTooLarge when it would simulate
+            more rows than the dashboard keeps.
     """
     changes: dict[str, Any] = {}
     for knob in KNOBS:
@@ -213,4 +215,6 @@ def scenario_from_state(state: Mapping[str, Any]) -> tuple[Scenario, int]:
                 value = float(value)
             changes[knob.name] = value
     changes.update(REPLY_POLICIES.get(str(state.get("reply_policy", "vain")), {}))
-    return Scenario(**changes), int(state.get("seed", 0))
+    scenario = Scenario(**changes)
+    check_budget(scenario)  # a link with every knob at its maximum is refused before it is simulated
+    return scenario, int(state.get("seed", 0))
