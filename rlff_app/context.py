@@ -48,8 +48,8 @@ CACHE_TTL_SECONDS = 3600
 
 
 # Simulated datasets, bounded by memory as well as by count: a link with every knob near
-# the row ceiling (rlff.simulation.budget) weighs ~80 MB, the default scenario ~3 MB.
-SIMULATED_CACHE_MB = 400
+# the row ceiling (rlff.simulation.budget) weighs ~65 MB, the default scenario ~2 MB.
+SIMULATED_CACHE_MB = 256
 SIMULATED_CACHE_ENTRIES = 16
 _SIMULATED: BoundedCache[Tables] = BoundedCache(
     max_bytes=SIMULATED_CACHE_MB * 1024 * 1024,
