@@ -70,6 +70,9 @@ def last_report() -> BatchReport | None:
 
 def uploader_key() -> str:
     """The uploader's widget key: "data.upload", then a fresh one after each "Forget my files"."""
+    from rlff_app.parse_worker import warm
+
+    warm()  # the uploader is about to be drawn: start the parsing worker now
     nonce = int(st.session_state.get(NONCE, 0))
     return "data.upload" if nonce == 0 else f"data.upload.{nonce}"
 
@@ -106,7 +109,8 @@ def read_new_files(files: Sequence[UploadedFileLike], unexpected: str) -> BatchR
         unexpected: The message for a failure of the importer itself, with an ``{error}`` placeholder.
     """
     # Here, not at the top: the readers (pandera, spreadsheet libraries) load on the first upload.
-    from rlff.io.imports import import_files, merge_results
+    from rlff.io.imports import merge_results
+    from rlff_app.parse_worker import import_files_isolated
 
     seen: set[str] = st.session_state.setdefault(SEEN, set())
     fresh = [f for f in files if f.file_id not in seen]
@@ -115,7 +119,7 @@ def read_new_files(files: Sequence[UploadedFileLike], unexpected: str) -> BatchR
     seen.update(f.file_id for f in fresh)
     before = current()
     try:
-        outcome = import_files([(f.name, f.getvalue()) for f in fresh])
+        outcome = import_files_isolated([(f.name, f.getvalue()) for f in fresh])  # off this process
         results = outcome.results
         data = None
         if results:
