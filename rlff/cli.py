@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from rlff.io.names import safe_name
+
 EXIT_USAGE = 2
 
 
@@ -286,6 +288,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``rlff`` console script."""
+    # Never fail after the work is done because the terminal cannot show a character
+    # (PYTHONIOENCODING=ascii and an em dash): show it escaped instead.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
@@ -294,7 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except CommandError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {safe_name(str(exc), 2000)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
@@ -303,7 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from rlff.simulation.scenario import ScenarioError
 
         if isinstance(exc, ScenarioError | ValueError | OSError):
-            print(f"error: {exc}", file=sys.stderr)
+            print(f"error: {safe_name(str(exc), 2000)}", file=sys.stderr)
             return EXIT_USAGE
         print(f"error: unexpected {type(exc).__name__}: {exc} (please report it)", file=sys.stderr)
         return 1

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from rlff.io.names import safe_name
 from rlff.io.tables import write_tables
 
 from .decode import check_size
@@ -44,22 +45,22 @@ def import_files_command(
     problems += [str(p) for p in outcome.problems]
     if problems:
         for message in problems:
-            print(f"error: {message}", file=stderr)
+            print(f"error: {safe_name(message, 2000)}", file=stderr)
         print("error: nothing was written; fix the file(s) above and run the command again", file=stderr)
         return 2
     for warning in outcome.warnings:
-        print(f"warning: {warning}", file=stderr)
+        print(f"warning: {safe_name(warning, 2000)}", file=stderr)
     try:
         write_tables(outcome.tables, out)
     except OSError as err:
-        print(f"error: cannot write to {out}: {err.strerror or err}", file=stderr)
+        print(f"error: cannot write to {safe_name(out)}: {safe_name(str(err.strerror or err), 500)}", file=stderr)
         return 2
     counts = ", ".join(f"{n} {name}" for name, n in outcome.row_counts.items() if n)
-    kinds = "; ".join(f"{r.filename}: {r.label}" for r in outcome.results)
+    kinds = "; ".join(f"{safe_name(r.filename)}: {r.label}" for r in outcome.results)
     meta = outcome.tables.meta
     print(f"imported {len(outcome.results)} file(s) ({kinds})", file=stdout)
     print(
-        f"wrote {counts or 'no rows'} to {out} — {meta.brand}, {meta.start} to {meta.end}, "
+        f"wrote {counts or 'no rows'} to {safe_name(out)} — {safe_name(meta.brand)}, {meta.start} to {meta.end}, "
         f"reported month {meta.reported_month:%Y-%m}",
         file=stdout,
     )
