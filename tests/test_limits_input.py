@@ -107,3 +107,41 @@ def test_an_ascii_terminal_does_not_turn_success_into_failure(tmp_path) -> None:
     assert run.returncode == 0, run.stderr
     assert b"\\u2014" in run.stdout  # the em dash, escaped
     assert (out / "posts.csv").is_file()
+
+
+def _inbox_csv(rows: list[tuple[str, str, str]]) -> str:
+    return "received_at,kind,first_response_at,text\n" + "".join(f"{a},{k},{b},{t}\n" for a, k, b, t in rows)
+
+
+def test_a_file_mixing_utf8_and_cp1252_reads_both_right_and_says_so() -> None:
+    from rlff.io.imports import read_file
+
+    head = _inbox_csv([("2026-01-05 10:00", "complaint", "2026-01-05 11:00", "Colis abîmé et très déçu")])
+    tail = "2026-01-06 10:00,question,,Où est ma commande ? Référence été\n"
+    data = head.encode("utf-8") + tail.encode("cp1252")
+    result = read_file(data, "inbox.csv")
+    texts = list(result.tables["inbox"]["text"])
+    assert texts == ["Colis abîmé et très déçu", "Où est ma commande ? Référence été"]
+    assert any("mixes two text encodings" in w and "line(s): 3" in w for w in result.warnings)
+
+
+def test_times_with_and_without_offsets_are_named_in_a_warning() -> None:
+    from rlff.io.imports import read_file
+
+    data = _inbox_csv(
+        [
+            ("2026-01-05T10:00:00+01:00", "complaint", "2026-01-05T11:00:00+01:00", "a"),
+            ("2026-01-05 10:00", "complaint", "2026-01-05 11:00", "b"),
+        ]
+    ).encode()
+    result = read_file(data, "inbox.csv")
+    received = result.tables["inbox"]["received_at"]
+    assert list(received) == [pd.Timestamp("2026-01-05 09:00"), pd.Timestamp("2026-01-05 10:00")]  # offset applied
+    assert any("mix times with a UTC offset" in w and "received_at" in w for w in result.warnings)
+
+
+def test_times_all_with_offsets_give_no_warning() -> None:
+    from rlff.io.imports import read_file
+
+    data = _inbox_csv([("2026-01-05T10:00:00+01:00", "complaint", "", "a")]).encode()
+    assert not any("UTC offset" in w for w in read_file(data, "inbox.csv").warnings)

@@ -77,7 +77,7 @@ def read_file(data: bytes, filename: str) -> ImportResult:
     notes: list[str] = []
     try:
         if container == "text":
-            text = decode_text(data, filename)
+            text = decode_text(data, filename, notes)
             refuse_other_text(text, filename)
             sheets = [text_sheet(text, filename, KINDS)]
         else:
