@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from rlff.io.atomic import atomic_folder
+from rlff.io.atomic import atomic_folder, write_file
 
 __all__ = [
     "FORMATS",
@@ -562,5 +562,5 @@ def save_images(
     # Into a sibling folder swapped in whole: a full disk never leaves 3 of 20 images.
     with atomic_folder(out) as staging:
         for name, data in zip(names, images.values(), strict=True):
-            (staging / name).write_bytes(data)
+            write_file(staging / name, data)
     return [out / name for name in names]

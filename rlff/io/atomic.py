@@ -10,7 +10,8 @@ folder and swapped in (:func:`atomic_folder`)::
 
 A crash between those renames is repaired by :func:`recover_folder` on the next run (or
 the next read): a missing ``DIR`` gets the complete new folder if there is one, else the
-old one back. Writers of one folder are serialised by a lock file ``.DIR.lock`` next to it.
+old one back. Writers of one folder are serialised by a lock file ``.DIR.lock`` next to it
+(removed when the writer is done).
 """
 
 from __future__ import annotations
@@ -113,19 +114,14 @@ def folder_lock(target: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]
     lock = target.parent / f".{target.name}.lock"
     deadline = time.monotonic() + wait
     if fcntl is not None:
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666 & ~_UMASK)
+        fd = _flock(lock, deadline, target)
         try:
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise FolderBusy(errno.EBUSY, f"another rlff command is writing {_shown(target)}") from None
-                    time.sleep(0.05)
             yield
         finally:
-            os.close(fd)  # closing drops the flock; the file stays (removing it would race)
+            # Removed while still held: a waiter that opened this file sees it was unlinked
+            # (its inode no longer at the path) and opens the path again.
+            Path(lock).unlink(missing_ok=True)
+            os.close(fd)
         return
     while True:  # pragma: no cover - Windows
         try:
@@ -143,6 +139,37 @@ def folder_lock(target: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]
         yield
     finally:
         Path(lock).unlink(missing_ok=True)
+
+
+def _flock(lock: Path, deadline: float, target: Path) -> int:
+    """An open descriptor of ``lock`` holding its exclusive flock, the file still at its path."""
+    while True:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666 & ~_UMASK)
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise FolderBusy(errno.EBUSY, f"another rlff command is writing {_shown(target)}") from None
+                    time.sleep(0.05)
+            try:
+                if os.stat(lock).st_ino == os.fstat(fd).st_ino:
+                    return fd
+            except FileNotFoundError:
+                pass
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)  # the holder removed the file as we waited: lock the one at the path now
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write a new file of a staging folder (created, never overwritten)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 & ~_UMASK)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
 
 
 def _leftovers(target: Path, tag: str) -> list[Path]:

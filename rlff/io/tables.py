@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rlff.io.atomic import atomic_folder, check_target, recover_folder
+from rlff.io.atomic import atomic_folder, check_target, recover_folder, write_file
 from rlff.months import last_complete_month
 from rlff.schema import COLUMNS, TABLE_NAMES, Meta, Tables, conform
 
@@ -126,11 +126,11 @@ def write_tables(
     with atomic_folder(out) as staging:
         for name in TABLE_NAMES:
             data = table_to_csv_bytes(name, tables.table(name), neutralise_formulas=neutralise_formulas)
-            (staging / f"{name}.csv").write_bytes(data)
+            write_file(staging / f"{name}.csv", data)
             del data  # one table's bytes in memory at a time
-        (staging / META_FILE).write_bytes(meta_to_json_bytes(tables.meta))
+        write_file(staging / META_FILE, meta_to_json_bytes(tables.meta))
         if dictionary:
-            (staging / DICTIONARY_FILE).write_bytes(data_dictionary_markdown().encode("utf-8"))
+            write_file(staging / DICTIONARY_FILE, data_dictionary_markdown().encode("utf-8"))
     return [out / name for name in names]
 
 
