@@ -20,6 +20,7 @@ from typing import NoReturn
 
 from rlff.i18n import t
 from rlff.i18n.messages import Message
+from rlff.io.names import safe_name
 
 EXIT_USAGE = 2
 
@@ -587,6 +588,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``rlff`` console script."""
+    # Never fail after the work is done because the terminal cannot show a character
+    # (PYTHONIOENCODING=ascii and an em dash): show it escaped instead.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
@@ -604,7 +610,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(message, CommandError) and message.args:
             message = message.args[0]
         said = message.text(lang) if callable(getattr(message, "text", None)) else message  # type: ignore[attr-defined]
-        print(t("cli.error", lang, message=said), file=sys.stderr)
+        print(t("cli.error", lang, message=safe_name(str(said), 2000)), file=sys.stderr)
 
     try:
         return int(args.handler(args) or 0)

@@ -28,6 +28,7 @@ from rlff.metrics.periods import parse_month, with_month
 from rlff.schema import Tables
 from rlff.simulation.scenario import Scenario
 from rlff.simulation.simulate import simulate
+from rlff_app.bounded_cache import BoundedCache, tables_nbytes
 from rlff_app.dataset import Gaps, chart_hint, gaps_of, honest_chart, honest_kpis, honest_reality
 
 CONTEXT = "rlff.context"
@@ -45,10 +46,21 @@ CACHE_TTL_SECONDS = 3600
 # Nothing mutates them: builders never modify a frame, st.plotly_chart serialises a copy.
 
 
-@st.cache_resource(max_entries=16, ttl=CACHE_TTL_SECONDS, show_spinner=False)
+# Simulated datasets, bounded by memory as well as by count: a link with every knob near
+# the row ceiling (rlff.simulation.budget) weighs ~65 MB, the default scenario ~2 MB.
+SIMULATED_CACHE_MB = 256
+SIMULATED_CACHE_ENTRIES = 16
+_SIMULATED: BoundedCache[Tables] = BoundedCache(
+    max_bytes=SIMULATED_CACHE_MB * 1024 * 1024,
+    max_entries=SIMULATED_CACHE_ENTRIES,
+    ttl_seconds=CACHE_TTL_SECONDS,
+    sizeof=tables_nbytes,
+)
+
+
 def simulated_tables(_scenario: Scenario, seed: int, data_key: str) -> Tables:
     """The simulated dataset of a scenario (the expensive step: cached per scenario and seed)."""
-    return simulate(_scenario, seed)
+    return _SIMULATED.get_or_compute(data_key, lambda: simulate(_scenario, seed))
 
 
 MONTH_SEP = "|month="  # data_key suffix naming the month shown, when it is not the data's own

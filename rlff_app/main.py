@@ -31,6 +31,7 @@ import streamlit as st
 import rlff.charts  # noqa: F401
 import rlff_app.startup.warmup  # noqa: F401
 from rlff.i18n import check_lang, t
+from rlff.simulation.budget import ScenarioTooLarge
 from rlff.simulation.scenario import DEFAULT, ScenarioError
 from rlff_app import sidebar
 from rlff_app.brand_picker import pick_brand
@@ -53,6 +54,10 @@ def _pages(lang: str) -> list[st.Page]:
     if lang not in made:
         made[lang] = [_page(spec, lang) for spec in PAGES]
     return made[lang]
+
+
+def _localized(exc: ScenarioError, lang: str) -> str:
+    return exc.text(lang) if isinstance(exc, ScenarioTooLarge) else str(exc.in_lang(lang))
 
 
 def main() -> None:
@@ -78,10 +83,10 @@ def main() -> None:
         st.session_state[CONTEXT] = AppContext(scenario=scenario, seed=seed, lang=lang, state=state)
     except ScenarioError as exc:
         if uses_workspace():  # the views draw the workspace brand: the broken scenario only gets a note
-            st.sidebar.warning(plain_md(t("app.scenario_error", lang, message=exc)))
+            st.sidebar.warning(plain_md(t("app.scenario_error", lang, message=_localized(exc, lang))))
             st.session_state[CONTEXT] = AppContext(scenario=DEFAULT, seed=0, lang=lang, state=state)
         else:
-            error = str(exc)
+            error = _localized(exc, lang)
             st.session_state.pop(CONTEXT, None)
     ctx = st.session_state.get(CONTEXT)
     if isinstance(ctx, AppContext):

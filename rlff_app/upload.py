@@ -76,6 +76,9 @@ def last_report() -> BatchReport | UndoReport | None:
 
 def uploader_key() -> str:
     """The uploader's widget key: "data.upload", then a fresh one after each batch."""
+    from rlff_app.parse_worker import warm
+
+    warm()  # the uploader is about to be drawn: start the parsing worker now
     nonce = int(st.session_state.get(NONCE, 0))
     return "data.upload" if nonce == 0 else f"data.upload.{nonce}"
 
@@ -88,9 +91,17 @@ def store(files: Sequence[tuple[str, bytes]], brand: str | None, lang: str, ws: 
     """
     # Here, not at the top: the readers (pandera, spreadsheet libraries) load on the first upload.
     from rlff.io.imports import ImportProblem
+    from rlff_app.parse_worker import import_files_isolated
 
     problems: list[str] = []
-    todo = list(files)
+    # Read first in the parsing worker, under its time and size budgets: a spreadsheet bomb or a
+    # reader stuck on a huge file costs that process, not this server's other visitors.
+    screened = import_files_isolated(list(files))
+    refused = {p.file for p in screened.problems}
+    problems += [p.localized() for p in screened.problems]
+    todo = [f for f in files if f[0] not in refused]
+    if not todo:
+        return BatchReport(problems=tuple(problems))
     try:
         target = ws if ws is not None else workspace.for_writing()
         while True:

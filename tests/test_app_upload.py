@@ -31,9 +31,12 @@ BAD = ("notes.csv", b"hello,world\n1,2\n", "text/csv")
 
 
 @pytest.fixture(autouse=True)
-def _fresh_caches():
+def _fresh_caches(monkeypatch):
     st.cache_data.clear()
     st.cache_resource.clear()
+    # AppTest times a run out at 60 s: parse in-process here (tests/test_limits_worker.py
+    # covers the worker process, the browser tests the served app with it)
+    monkeypatch.setenv("RLFF_PARSE_INLINE", "1")
     yield
 
 

@@ -30,7 +30,7 @@ from typing import Any, Protocol
 
 from rlff._compat import choreographer as choreographer_compat
 from rlff._compat import kaleido as kaleido_compat
-from rlff.io.atomic import atomic_write_bytes
+from rlff.io.atomic import atomic_folder, write_file
 
 __all__ = [
     "FORMATS",
@@ -608,17 +608,17 @@ def save_images(
 ) -> list[Path]:
     """Render every chart, then write ``<out_dir>/<key>.<fmt>`` files; returns their paths.
 
-    Nothing is written until every image rendered, and each file is written to a
-    temporary name then renamed: a failure leaves no truncated or partial file.
+    Nothing is written until every image rendered, and the folder is replaced whole
+    (:func:`rlff.io.atomic.atomic_folder`): a failure leaves no truncated or partial file.
     """
     fmt = _check_format(fmt)
     images = export_images(charts, fmt, scale=scale, renderer=renderer, progress=progress)
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise ExportError(f"{out} is a file; --out must be a folder for {fmt.upper()} images")
-    paths = []
-    for key, data in images.items():
-        path = out / image_name(key, fmt)
-        atomic_write_bytes(path, data)
-        paths.append(path)
-    return paths
+    names = [image_name(key, fmt) for key in images]
+    # Into a sibling folder swapped in whole: a full disk never leaves 3 of 20 images.
+    with atomic_folder(out) as staging:
+        for name, data in zip(names, images.values(), strict=True):
+            write_file(staging / name, data)
+    return [out / name for name in names]

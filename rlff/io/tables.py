@@ -2,12 +2,14 @@
 
 Writing is byte-deterministic (fixed column order, ISO timestamps, ``\\n`` line ends,
 fixed float format) so that the same scenario and seed give the same files.
-Every file is written to a temporary name and renamed, so a failed write never
-leaves a truncated CSV behind.
+A folder is written whole or not at all (:func:`rlff.io.atomic.atomic_folder`): a failed
+or killed write leaves the earlier files as they were, never a mix of two datasets.
 """
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import io
 import json
 from datetime import date
@@ -15,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rlff.io.atomic import atomic_write_bytes
+from rlff.io.atomic import atomic_folder, check_target, recover_folder, write_file
 from rlff.months import last_complete_month
 from rlff.schema import COLUMNS, TABLE_NAMES, Meta, Tables, conform
 
@@ -117,18 +119,19 @@ def write_tables(
     ``neutralise_formulas`` protects spreadsheet users (see :func:`table_to_csv_bytes`).
     Returns the paths written, in a fixed order.
     """
-    out = Path(out_dir)
-    written: list[Path] = []
-    for name in TABLE_NAMES:
-        path = out / f"{name}.csv"
-        atomic_write_bytes(path, table_to_csv_bytes(name, tables.table(name), neutralise_formulas=neutralise_formulas))
-        written.append(path)
-    atomic_write_bytes(out / META_FILE, meta_to_json_bytes(tables.meta))
-    written.append(out / META_FILE)
-    if dictionary:
-        atomic_write_bytes(out / DICTIONARY_FILE, data_dictionary_markdown().encode("utf-8"))
-        written.append(out / DICTIONARY_FILE)
-    return written
+    out = check_target(out_dir)
+    names = [f"{name}.csv" for name in TABLE_NAMES] + [META_FILE] + ([DICTIONARY_FILE] if dictionary else [])
+    # Written into a sibling folder swapped in whole: a full disk, a kill or a second
+    # writer never leaves one dataset's posts next to another dataset's tables.
+    with atomic_folder(out) as staging:
+        for name in TABLE_NAMES:
+            data = table_to_csv_bytes(name, tables.table(name), neutralise_formulas=neutralise_formulas)
+            write_file(staging / f"{name}.csv", data)
+            del data  # one table's bytes in memory at a time
+        write_file(staging / META_FILE, meta_to_json_bytes(tables.meta))
+        if dictionary:
+            write_file(staging / DICTIONARY_FILE, data_dictionary_markdown().encode("utf-8"))
+    return [out / name for name in names]
 
 
 def read_meta(path: str | Path) -> Meta:
@@ -161,13 +164,21 @@ def read_table_csv(name: str, source: str | Path | bytes) -> pd.DataFrame:
     return conform(name, df)
 
 
-def read_tables(in_dir: str | Path) -> Tables:
+def read_tables(in_dir: str | Path, *, validate: bool = True) -> Tables:
     """Read a folder written by :func:`write_tables` (or by ``rlff import``).
 
-    Tables whose CSV is absent come back empty. Raises ``FileNotFoundError`` when the
-    folder holds none of RLFF's files, ``ValueError`` when one is malformed.
+    Tables whose CSV is absent come back empty. With ``validate`` (the default) the tables
+    pass the same rules as an upload (no negative counts, no answer before its message,
+    dates in 2000–2099): a hand-edited folder cannot turn into negative fans.
+
+    Raises:
+        FileNotFoundError: when the folder holds none of RLFF's files.
+        ValueError: when a file is malformed or breaks a rule (an ``ImportProblem`` then).
     """
     folder = Path(in_dir)
+    if not folder.is_dir() or any(folder.parent.glob(f".{glob.escape(folder.name)}.*-*")):
+        with contextlib.suppress(OSError):  # a writer killed mid-swap: finish or undo it first
+            recover_folder(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder} is not a folder")
     present = [n for n in TABLE_NAMES if (folder / f"{n}.csv").is_file()]
@@ -179,6 +190,10 @@ def read_tables(in_dir: str | Path) -> Tables:
             frames[name] = read_table_csv(name, folder / f"{name}.csv")
         except (KeyError, ValueError, TypeError) as exc:
             raise ValueError(f"{folder / (name + '.csv')}: {exc}") from exc
+    if validate:
+        from rlff.io.imports.rlff_csv import check_tables  # pandera loads only when a folder is read
+
+        check_tables(frames, str(folder))
     meta_path = folder / META_FILE
     meta = read_meta(meta_path) if meta_path.is_file() else _meta_from_frames(frames)
     return Tables(meta=meta, **frames)

@@ -17,6 +17,7 @@ from urllib.parse import parse_qs
 
 from rlff.i18n import fmt_float, fmt_int, t
 from rlff.schema import MESSAGE_KINDS
+from rlff.simulation.budget import check_budget
 from rlff.simulation.scenario import DEFAULT, SOCIAL_PLATFORMS, Scenario, ScenarioError
 
 # Reply policies (DESIGN row 3): preset values of the eight reply_* knobs.
@@ -235,7 +236,9 @@ def scenario_from_state(state: Mapping[str, Any]) -> tuple[Scenario, int]:
             changes[knob.name] = value
     changes.update(REPLY_POLICIES.get(str(state.get("reply_policy", "vain")), {}))
     try:
-        return Scenario(**changes), int(state.get("seed", 0))
+        scenario = Scenario(**changes)
+        check_budget(scenario)  # a link with every knob at its maximum is refused before it is simulated
+        return scenario, int(state.get("seed", 0))
     except ScenarioError as exc:
         lang = str(state.get("lang", "en"))
         raise exc.in_lang(lang if lang in ("en", "fr") else "en") from None

@@ -13,6 +13,7 @@ import pandas as pd
 
 from rlff.schema import ACTIVITIES, MESSAGE_KINDS, POST_FORMATS, Meta, Tables, conform
 from rlff.simulation import calibration as cal
+from rlff.simulation.budget import check_budget
 from rlff.simulation.platforms import PROFILES, audience_fraction, audience_shares, post_shares, posting_hours_per_week
 from rlff.simulation.providers import TextPools, text_pools
 from rlff.simulation.scenario import DEFAULT, Scenario, reported_month
@@ -98,7 +99,12 @@ def simulate(scenario: Scenario = DEFAULT, seed: int = 0) -> Tables:
 
     Returns:
         Every table of :mod:`rlff.schema`, with the reported month in ``meta``.
+
+    Raises:
+        rlff.simulation.budget.ScenarioTooLarge: when the knobs would simulate more rows
+            than :data:`rlff.simulation.budget.MAX_SCENARIO_ROWS`.
     """
+    check_budget(scenario)  # before any work: a scenario over the row ceiling is refused at once
     rng = _rngs(seed)
     pools = text_pools(scenario.lang, int(seed), scenario.brand, scenario.cm_name, scenario.ring_size)
     months = cal.period_months(scenario)

@@ -127,12 +127,15 @@ def _parse_dates(s: pd.Series, dayfirst: bool | None, decimal: str) -> pd.Series
     if iso.any():
         parsed = pd.to_datetime(s[iso], format="ISO8601", utc=True, errors="coerce")
         out[iso] = parsed.dt.tz_localize(None).astype("datetime64[us]").to_numpy()
+        note = _mixed_offsets(s[iso])
+        if note:
+            out.attrs.setdefault("notes", []).append(note)
     slash = todo & ~iso & s.str.match(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b").to_numpy(dtype=bool)
     if slash.any():
         values, note = _slash_dates(s[slash], dayfirst, decimal, slash)
         out[slash] = values
         if note:
-            out.attrs["notes"] = [note]
+            out.attrs.setdefault("notes", []).append(note)
     rest = todo & out.isna().to_numpy()
     for fmt in _WORDY_FORMATS:
         if not rest.any():
@@ -143,6 +146,26 @@ def _parse_dates(s: pd.Series, dayfirst: bool | None, decimal: str) -> pd.Series
     if rest.any():
         raise _BadDates(Message("import.bad_date"), rest)
     return out
+
+
+_OFFSET = r"(?:Z|[+-]\d{2}(?::?\d{2})?)$"
+_TIME = r"\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}"
+
+
+def _mixed_offsets(values: pd.Series) -> str | None:
+    """A note when some times carry a UTC offset and others none: those are read as UTC,
+    which is off by the offset if they were local times."""
+    text = values.str.strip()
+    timed = text.str.match(_TIME).to_numpy(dtype=bool)
+    with_offset = timed & text.str.contains(_OFFSET, regex=True).to_numpy(dtype=bool)
+    naive = timed & ~with_offset
+    if not with_offset.any() or not naive.any():
+        return None
+    return (
+        f"mix times with a UTC offset (such as '{text[with_offset].iloc[0]}') and times without one "
+        f"(such as '{text[naive].iloc[0]}'): RLFF reads those without an offset as UTC; "
+        "if they are local times, add their offset or export the column again"
+    )
 
 
 _WORDY_FORMATS = (

@@ -16,6 +16,7 @@ from typing import TextIO
 
 from rlff.i18n import fmt_date, labelled, t
 from rlff.i18n.messages import Message, localize
+from rlff.io.names import safe_name
 from rlff.io.tables import table_to_csv_bytes, write_tables
 from rlff.schema import TABLE_NAMES
 
@@ -117,17 +118,17 @@ def _merge_into(ws, folder: Path, read, replace: bool, stdout: TextIO, stderr: T
         ws.undo(record.id)  # the record follows the folder: what was not written is not kept
         raise
     for warning in record.warnings:
-        print(t("cli.warning", lang, message=localize(warning, lang)), file=stderr)
+        print(t("cli.warning", lang, message=safe_name(localize(warning, lang), 2000)), file=stderr)
     counts = ", ".join(f"{len(tables.table(n))} {n}" for n in TABLE_NAMES if len(tables.table(n)))
-    kinds = "; ".join(labelled(f.name, f.kind, lang) for f in record.files)
+    kinds = "; ".join(labelled(safe_name(f.name), f.kind, lang) for f in record.files)
     meta = tables.meta
     print(t("import.cli.imported", lang, n=len(record.files), kinds=kinds), file=stdout)
     summary = t(
         "import.cli.wrote",
         lang,
         counts=counts or t("import.cli.no_rows", lang),
-        out=folder,
-        brand=meta.brand,
+        out=safe_name(str(folder)),
+        brand=safe_name(meta.brand),
         start=fmt_date(meta.start, lang),
         end=fmt_date(meta.end, lang),
         month=f"{meta.reported_month:%Y-%m}",
@@ -138,7 +139,7 @@ def _merge_into(ws, folder: Path, read, replace: bool, stdout: TextIO, stderr: T
 
 def _refuse(problems: list[str], stderr: TextIO, lang: str = "en") -> int:
     for message in problems:
-        print(t("cli.error", lang, message=message), file=stderr)
+        print(t("cli.error", lang, message=safe_name(message, 2000)), file=stderr)
     print(t("cli.error", lang, message=t("import.cli.nothing_written", lang)), file=stderr)
     return 2
 

@@ -74,7 +74,7 @@ def sniff_container(data: bytes, file: str) -> Container:
     return "text"
 
 
-def decode_text(data: bytes, file: str) -> str:
+def decode_text(data: bytes, file: str, notes: list[str] | None = None) -> str:
     """Decode a text export: UTF-8 (with or without BOM), UTF-16, UTF-32, or a legacy code page.
 
     Raises:
@@ -97,8 +97,47 @@ def decode_text(data: bytes, file: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = _decode_legacy(data, file)
+        text = _decode_mixed(data, file, notes) if _UTF8_SEQUENCE.search(data) else _decode_legacy(data, file)
     _refuse_control_characters(text, file)
+    return text
+
+
+# A multi-byte UTF-8 character: in a file that is not valid UTF-8 as a whole, these mean
+# lines of UTF-8 next to lines in a legacy code page (two exports pasted together).
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _decode_mixed(data: bytes, file: str, notes: list[str] | None) -> str:
+    """Each line in the encoding it is in: UTF-8 where it is valid, else a legacy code page
+    (guessed from the whole file, the UTF-8 lines made it come out Thai)."""
+    lines = data.split(b"\n")
+    decoded: list[str | None] = []
+    legacy_rows: list[int] = []
+    for number, line in enumerate(lines, 1):
+        try:
+            decoded.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            decoded.append(None)
+            legacy_rows.append(number)
+    legacy = b"\n".join(lines[n - 1] for n in legacy_rows)
+    # A few lines are too little for a guess (French came out Czech): Western European
+    # Windows text is by far the likeliest, so cp1252 unless it cannot decode those lines.
+    encoding = "cp1252"
+    try:
+        legacy.decode(encoding)
+    except UnicodeDecodeError:
+        best = charset_normalizer.from_bytes(legacy[:200_000]).best()
+        encoding = best.encoding if best is not None else "latin-1"
+    text = "\n".join(
+        part if part is not None else lines[n].decode(encoding, errors="replace") for n, part in enumerate(decoded)
+    )
+    if notes is not None:
+        shown = ", ".join(str(n) for n in legacy_rows[:5]) + (" …" if len(legacy_rows) > 5 else "")
+        notes.append(
+            f"{file}: the file mixes two text encodings (UTF-8, and {encoding} on {len(legacy_rows)} line(s): "
+            f"{shown}); RLFF read each line in its own encoding: check the accented letters of those lines, "
+            "or save the file again as UTF-8."
+        )
     return text
 
 

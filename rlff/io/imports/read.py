@@ -76,13 +76,14 @@ def read_file(data: bytes, filename: str) -> ImportResult:
     data = bytes(data)
     check_size(len(data), filename)
     container = sniff_container(data, filename)
+    notes: list[str] = []
     try:
         if container == "text":
-            text = decode_text(data, filename)
+            text = decode_text(data, filename, notes)
             refuse_other_text(text, filename)
             sheets = [text_sheet(text, filename, KINDS)]
         else:
-            sheets = _workbook_sheets(data, container, filename)
+            sheets = _workbook_sheets(data, container, filename, notes)
         parts = [(sheet.kind, sheet.kind.read(sheet)) for sheet in sheets]
     except ImportProblem:
         raise
@@ -96,11 +97,11 @@ def read_file(data: bytes, filename: str) -> ImportResult:
             Message("import.reader_failed", error=type(err).__name__),
             hint=Message("import.hint.report_bug"),
         ) from err
-    return _result(filename, parts, hashlib.sha256(data).hexdigest())
+    return _result(filename, parts, hashlib.sha256(data).hexdigest(), notes)
 
 
-def _workbook_sheets(data: bytes, container: str, filename: str) -> list:
-    worksheets = workbook_rows(data, container, filename)
+def _workbook_sheets(data: bytes, container: str, filename: str, notes: list[str]) -> list:
+    worksheets = workbook_rows(data, container, filename, notes)
     sheets = []
     for name, rows in worksheets:
         sheet = record_sheet(rows, filename, name, KINDS)
@@ -115,11 +116,11 @@ def _workbook_sheets(data: bytes, container: str, filename: str) -> list:
     return sheets
 
 
-def _result(filename: str, parts: list[tuple[Kind, Part]], digest: str) -> ImportResult:
+def _result(filename: str, parts: list[tuple[Kind, Part]], digest: str, notes: list[str]) -> ImportResult:
     kinds = [k for k, _ in parts]
     tables: dict[str, pd.DataFrame] = {}
     derived: set[str] = set()
-    warnings: list[str] = []
+    warnings: list[str] = list(notes)
     for _, part in parts:
         for name, frame in part.tables.items():
             tables[name] = pd.concat([tables[name], frame], ignore_index=True) if name in tables else frame

@@ -313,3 +313,51 @@ def _kind(table: str) -> Kind:
 
 
 KINDS: tuple[Kind, ...] = tuple(_kind(table) for table in COLUMNS)
+
+
+def check_tables(frames: Mapping[str, pd.DataFrame], folder: str) -> None:
+    """Apply the upload rules to tables read from a ``--data`` folder (already typed).
+
+    The same pandera rules as :func:`read_table`: counts whole and not negative, amounts
+    not negative, dates in 2000–2099, known categories, no answer before its message.
+
+    Args:
+        frames: Table name -> frame as :func:`rlff.io.tables.read_table_csv` returns it.
+        folder: The folder, for messages (``<folder>/<table>.csv``).
+
+    Raises:
+        ImportProblem: about the first table and column that break a rule.
+    """
+    for table, frame in frames.items():
+        if frame.empty:
+            continue
+        rules: dict = {}
+        for col, (kind, _) in COLUMNS[table].items():
+            if kind in ("int", "float"):
+                if (table, col) == ("followers", "followers"):
+                    rules[col] = validate.pa.Column(nullable=True, checks=[validate.NON_NEGATIVE])
+                elif (special := _SPECIAL_CHECKS.get((table, col))) is not None:
+                    rules[col] = _ranged(special)
+                else:
+                    rules[col] = validate.count() if kind == "int" else validate.amount()
+            elif kind in ("datetime", "date"):
+                rules[col] = validate.moment(nullable=(table, col) == ("inbox", "first_response_at"))
+            elif kind == "category" and (table, col) in _CHOICES:
+                rules[col] = validate.choice(_CHOICES[(table, col)])
+        checks = [validate.ANSWERED_AFTER_RECEIVED] if table == "inbox" else []
+        header = list(COLUMNS[table])
+        # Row numbers as a spreadsheet shows them: the header is row 1.
+        shown = frame.set_axis(pd.RangeIndex(2, len(frame) + 2), axis=0)
+        sheet = Sheet(
+            file=f"{folder}/{table}.csv",
+            name=None,
+            kind=_KINDS_BY_TABLE[table],
+            header=header,
+            header_row=1,
+            columns={c: i for i, c in enumerate(header)},
+            frame=shown,
+        )
+        validate.check(shown, validate.schema(rules, checks), sheet)
+
+
+_KINDS_BY_TABLE = {kind.key.removeprefix("rlff_"): kind for kind in KINDS}

@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 
 from rlff.i18n.messages import Message
 
+from .budget import check_xlsx
 from .problems import MAX_UPLOAD_MB, ImportProblem
 
 # A zip bomb is small on disk and huge unpacked: refuse workbooks that unpack past this.
@@ -36,22 +37,36 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def workbook_rows(data: bytes, container: str, file: str) -> list[tuple[str, list[list[str]]]]:
+def workbook_rows(
+    data: bytes, container: str, file: str, notes: list[str] | None = None
+) -> list[tuple[str, list[list[str]]]]:
     """Every worksheet of a workbook as ``(name, rows)``, rows as lists of cell text.
 
+    Args:
+        data: The file's bytes.
+        container: ``"xlsx"`` or ``"xls"``.
+        file: Its name, for messages.
+        notes: Warnings are appended here (formula cells with no saved value).
+
     Raises:
-        ImportProblem: when the workbook is damaged, encrypted, too big unpacked, or not a workbook.
+        ImportProblem: when the workbook is damaged, encrypted, over a budget of
+            :mod:`.budget`, or not a workbook.
     """
     if container == "xlsx":
-        return _xlsx_rows(data, file)
+        return _xlsx_rows(data, file, notes if notes is not None else [])
     return _xls_rows(data, file)
 
 
-def _xlsx_rows(data: bytes, file: str) -> list[tuple[str, list[list[str]]]]:
+def _xlsx_rows(data: bytes, file: str, notes: list[str]) -> list[tuple[str, list[list[str]]]]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             unpacked = sum(info.file_size for info in archive.infolist())
+            if "xl/workbook.xml" in names and unpacked <= MAX_UNPACKED_MB * 1024 * 1024:
+                # before openpyxl: a sheet that declares 17 billion cells is refused here, in milliseconds
+                notes += check_xlsx(archive, file).notes
+    except ImportProblem:
+        raise
     except Exception:  # BadZipFile, NotImplementedError (unknown zip versions), OSError, ...: all "damaged"
         raise ImportProblem(file, Message("import.zip_damaged"), hint=_DAMAGED_HINT) from None
     if "xl/workbook.xml" not in names:
@@ -76,6 +91,10 @@ def _xlsx_rows(data: bytes, file: str) -> list[tuple[str, list[list[str]]]]:
     try:
         sheets = []
         for ws in book.worksheets:
+            # The declared <dimension> was checked; the rows themselves say how wide they are,
+            # so a wrong declaration never makes openpyxl pad rows with empty cells.
+            if hasattr(ws, "reset_dimensions"):
+                ws.reset_dimensions()
             rows = [_trim([cell_text(v) for v in row]) for row in ws.iter_rows(values_only=True)]
             sheets.append((ws.title, rows))
         return sheets
