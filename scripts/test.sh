@@ -1,37 +1,57 @@
 #!/usr/bin/env bash
 # Install everything the tests need, from nothing, then run them.
-#   - Debian packages when missing: chromium (image export, browser tests), fonts-liberation,
-#     fonts-noto-color-emoji (the 📸 of post texts), libreoffice-impress (proves the deck opens), poppler-utils (deck preview); as root or with sudo.
-#   - a virtual environment .venv with the project and its test extras.
-# Extra arguments go to pytest, e.g. `bash scripts/test.sh -k calibration`.
+#   - Debian packages when missing (scripts/system_packages.sh): chromium, fonts, LibreOffice
+#     Impress, poppler-utils, PostgreSQL; as root or with sudo.
+#   - a virtual environment .venv holding exactly requirements-test.lock (hash-checked), plus
+#     the project itself. The venv is made again whenever the lock changes.
+#   - ruff (lint and format), the fast tests on two cores, then the real-browser tests.
+# `--latest` (first argument) does the same in .venv-latest with the newest release of every
+# dependency instead of the lock: the canary to run before refreshing the lock.
+# Other arguments go to pytest, e.g. `bash scripts/test.sh -k calibration`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need=()
-command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
-[ -d /usr/share/fonts/truetype/liberation ] || need+=(fonts-liberation)
-[ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || need+=(fonts-noto-color-emoji)
-command -v libreoffice >/dev/null 2>&1 || need+=(libreoffice-impress)
-command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
-if ((${#need[@]})); then
-    echo "installing system packages: ${need[*]}"
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+latest=0
+if [ "${1:-}" = "--latest" ]; then
+    latest=1
+    shift
 fi
 
-[ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+bash scripts/system_packages.sh
 
-.venv/bin/ruff check rlff rlff_app tests benchmarks scripts dashboard.py
-.venv/bin/mypy  # rlff and rlff_app (pyproject's [tool.mypy])
+pip_q=(-q --disable-pip-version-check)
+if ((latest)); then
+    venv=.venv-latest
+    export RLFF_UNLOCKED=1 # tests/test_lock.py: the versions differ from the lock on purpose
+    [ -x $venv/bin/python ] || python3 -m venv $venv
+    $venv/bin/python -m pip install "${pip_q[@]}" --upgrade pip
+    $venv/bin/python -m pip install "${pip_q[@]}" --upgrade --upgrade-strategy eager -e '.[test]'
+    echo "newest versions in $venv: $($venv/bin/python -m pip list --disable-pip-version-check --format=freeze | tr '\n' ' ')"
+else
+    venv=.venv
+    unset RLFF_UNLOCKED
+    lock_sum=$(sha256sum requirements-test.lock | cut -d' ' -f1)
+    if [ "$(cat $venv/.rlff-lock 2>/dev/null)" != "$lock_sum" ]; then
+        # A venv from another lock (or from before the lock) may hold versions or packages the
+        # lock does not: start again, so the venv is the lock and nothing else.
+        rm -rf $venv
+        python3 -m venv $venv
+        $venv/bin/python -m pip install "${pip_q[@]}" --require-hashes -r requirements-test.lock
+        echo "$lock_sum" >$venv/.rlff-lock
+    fi
+    # pip cannot check hashes of an editable install; the project's dependencies are in the lock.
+    $venv/bin/python -m pip install "${pip_q[@]}" --no-deps -e .
+fi
+
+paths=(rlff rlff_app tests benchmarks scripts dashboard.py)
+$venv/bin/ruff check "${paths[@]}"
+$venv/bin/ruff format --check "${paths[@]}"
+$venv/bin/mypy # rlff and rlff_app (pyproject's [tool.mypy])
 
 # Fast tests on both cores, then the few real-browser tests on their own (one served app).
-.venv/bin/python -m pytest -n 2 -m "not browser" -q "$@"
+$venv/bin/python -m pytest -n 2 -m "not browser" -q "$@"
 status=0
-.venv/bin/python -m pytest -m browser -q -p no:xdist "$@" || status=$?
+$venv/bin/python -m pytest -m browser -q -p no:xdist "$@" || status=$?
 # Exit code 5 means "no browser test selected" (e.g. with -k): not a failure.
 if [ "$status" -ne 0 ] && [ "$status" -ne 5 ]; then
     exit "$status"
