@@ -324,6 +324,8 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         cmd += ["--server.headless", "true"]
     if getattr(args, "database_url", None):
         os.environ["RLFF_DATABASE_URL"] = args.database_url  # the dashboard reads it; exec keeps the environment
+    if getattr(args, "public_demo", False):
+        os.environ["RLFF_PUBLIC_DEMO"] = "1"  # the simulation shown without a login
     sys.stdout.flush()
     sys.stderr.flush()
     if os.name == "posix":
@@ -366,11 +368,13 @@ def _workspace_call(args: argparse.Namespace, run: Callable[..., int]) -> int:
     """Open the workspace, run ``run(ws)``, close it; its errors become ``error: …`` (exit 2)."""
     from rlff.io.workspace import WorkspaceError, open_workspace
     from rlff.io.workspace.command import cli_lang
+    from rlff.io.workspace.users import UserWorkspace, command_line_user
 
     try:
         ws = open_workspace(args.database_url)
         try:
-            return run(ws)
+            # Every command acts as its user ($RLFF_USER), limited to what that user may do.
+            return run(UserWorkspace(ws, command_line_user(ws)))
         finally:
             ws.close()
     except WorkspaceError as err:
@@ -432,6 +436,88 @@ def cmd_brands(args: argparse.Namespace) -> int:
     return _workspace_call(args, lambda ws: brands_command(ws, args.json))
 
 
+# --- users of a shared workspace: rlff users add|list|remove|passwd ------------------------------------
+
+
+def _read_password(args: argparse.Namespace, lang: str) -> str:
+    """The new password: one line on standard input (--password-stdin), else typed twice (never an option)."""
+    import getpass
+
+    from rlff.i18n import t
+    from rlff.io.workspace import WorkspaceError
+
+    if args.password_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise WorkspaceError("users.error.no_password")
+        return line.rstrip("\r\n")
+    first = getpass.getpass(t("users.cli.prompt", lang))
+    if getpass.getpass(t("users.cli.prompt_again", lang)) != first:
+        raise WorkspaceError("users.error.mismatch")
+    return first
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    """``rlff users add|list|remove|passwd``: who may use the workspace (admins only; passwd: also oneself)."""
+    from rlff.i18n import t
+    from rlff.io.workspace import users
+    from rlff.io.workspace.command import cli_lang
+
+    lang = cli_lang()
+
+    def run(scoped) -> int:  # noqa: ANN001 - rlff.io.workspace.users.UserWorkspace
+        ws, actor = scoped.workspace, scoped.user
+        if not (args.action == "passwd" and actor.name and actor.name == args.name):
+            users.require(actor, "manage")
+        if args.action == "add":
+            user = users.add_user(ws, args.name, _read_password(args, lang), args.role, args.brand or ())
+            brands = ", ".join(sorted(user.brands)) or t("users.cli.all_brands", lang)
+            print(t("users.cli.added", lang, name=user.name, role=user.role, brands=brands))
+        elif args.action == "remove":
+            users.remove_user(ws, args.name)
+            print(t("users.cli.removed", lang, name=args.name))
+        elif args.action == "passwd":
+            if users.user_named(ws, args.name) is None:
+                raise users.WorkspaceError("users.error.no_user", name=args.name)
+            users.set_password(ws, args.name, _read_password(args, lang))
+            print(t("users.cli.passwd", lang, name=args.name))
+        else:
+            listed = users.users(ws)
+            if args.json:
+                payload = [{"name": u.name, "role": u.role, "brands": sorted(u.brands)} for u in listed]
+                print(json.dumps(payload, indent=2, ensure_ascii=False))
+            elif not listed:
+                print(t("users.cli.none", lang))
+            for u in [] if args.json else listed:
+                brands = t("users.cli.all_brands", lang) if u.is_admin else ", ".join(sorted(u.brands))
+                print(t("users.cli.line", lang, name=u.name, role=u.role, brands=brands))
+        return 0
+
+    return _workspace_call(args, run)
+
+
+def _add_users_command(add: Callable[..., argparse.ArgumentParser]) -> None:
+    p = add("users", "Manage who may use a shared workspace (admins only).", cmd_users)
+    _add_database_url(p)
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
+    a = actions.add_parser("add", help="add a user (the password is asked twice, or read from stdin)")
+    a.add_argument("name", metavar="NAME")
+    a.add_argument("--role", required=True, choices=("viewer", "editor", "admin"), help="what the user may do")
+    a.add_argument("--brand", action="append", metavar="BRAND", help="a brand the user sees (repeat for more)")
+    a.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    _add_database_url(a)
+    a = actions.add_parser("list", help="list the users, their role and brands")
+    a.add_argument("--json", action="store_true", help="print a JSON list instead of text")
+    _add_database_url(a)
+    a = actions.add_parser("remove", help="remove a user")
+    a.add_argument("name", metavar="NAME")
+    _add_database_url(a)
+    a = actions.add_parser("passwd", help="change a user's password (yours, or anyone's as admin)")
+    a.add_argument("name", metavar="NAME")
+    a.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    _add_database_url(a)
+
+
 def _add_database_url(p: argparse.ArgumentParser) -> None:
     # SUPPRESS: given after the command it wins, else the global option (before the command) stays.
     p.add_argument(
@@ -486,7 +572,12 @@ EXAMPLES = {
     "monthly, from cron (SMTP settings in the environment, never on the command line):\n"
     "  0 8 1 * *  . ~/.rlff-smtp.env && rlff send --to boss@example.com --data ~/rlff-data\n",
     "dashboard": "examples:\n  rlff dashboard --port 8501\n"
-    "  rlff dashboard --address 0.0.0.0 --headless   # hosting: listen on every network address\n",
+    "  rlff dashboard --address 0.0.0.0 --headless   # hosting: listen on every network address\n"
+    "  rlff dashboard --public-demo --database-url postgresql://rlff@db/rlff\n",
+    "users": "examples:\n  rlff users add norma --role editor --brand acme\n"
+    "  printf '%s\\n' \"$PASSWORD\" | rlff users add boss --role viewer --brand acme --password-stdin\n"
+    "  rlff users list\n  rlff users passwd norma\n  rlff users remove norma\n"
+    "  RLFF_USER=norma RLFF_PASSWORD=… rlff import tweets.csv --brand acme --database-url postgresql://…\n",
 }
 
 
@@ -573,6 +664,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p)
 
     _add_workspace_commands(add)
+    _add_users_command(add)
 
     p = add("dashboard", "Open the dashboard in a browser.", cmd_dashboard)
     p.add_argument("--port", type=_port, default=8501, help="port to serve on")
@@ -582,6 +674,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="address to listen on; 127.0.0.1 is this machine only, 0.0.0.0 every network address (for hosting)",
     )
     p.add_argument("--headless", action="store_true", help="do not open a browser window")
+    p.add_argument(
+        "--public-demo",
+        action="store_true",
+        help="when the workspace has users: let anyone see the simulated parody without logging in",
+    )
     _add_database_url(p)
     return parser
 

@@ -15,7 +15,7 @@ import streamlit as st
 
 from rlff.i18n import t
 from rlff.io.workspace import ImportRecord, WorkspaceError
-from rlff_app import workspace
+from rlff_app import login, workspace
 from rlff_app.context import BRAND, BRAND_KEY, BRAND_TABLES
 from rlff_app.show import plain_md
 
@@ -54,6 +54,8 @@ def pick_brand(lang: str, slot: Any) -> str | None:
     except WorkspaceError as exc:
         st.error(plain_md(t("brand.error", lang, message=exc.message(lang))), icon=":material/error:")
         brands = []
+    # A brand the user may not see is not listed, and named in a link it is "unknown", like a brand that is not there.
+    brands = [b for b in brands if login.allowed("view", b.name)]
     names = [b.name for b in brands]
     shown = {b.name: b.shown_name for b in brands}
     link = _from_link()

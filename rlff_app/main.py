@@ -33,12 +33,12 @@ import rlff_app.startup.warmup  # noqa: F401
 from rlff.i18n import check_lang, t
 from rlff.simulation.budget import ScenarioTooLarge
 from rlff.simulation.scenario import DEFAULT, ScenarioError
-from rlff_app import sidebar
+from rlff_app import login, sidebar
 from rlff_app.brand_picker import pick_brand
 from rlff_app.context import CONTEXT, AppContext, PageSpec, uses_workspace
 from rlff_app.month_picker import pick_month
 from rlff_app.pages import PAGES
-from rlff_app.query import scenario_from_state
+from rlff_app.query import KNOBS_BY_NAME, scenario_from_state
 from rlff_app.show import plain_md
 
 PAGES_STATE = "rlff.pages"
@@ -64,6 +64,8 @@ def main() -> None:
     """Draw one run of the app."""
     st.set_page_config(page_title="RLFF", layout="wide")  # default favicon: nothing fetched from a CDN
     data_slot = st.sidebar.container()  # the data and month pickers head the sidebar; drawn once the language is known
+    # A workspace with users: nothing below runs before a login (except the demo with --public-demo).
+    login.gate(check_lang(str(st.session_state.get(KNOBS_BY_NAME["lang"].key) or st.query_params.get("lang") or "")))
     state = sidebar.render(_pages)  # its page links carry the scenario's query
     lang = check_lang(str(state["lang"]))
     pick_brand(lang, data_slot)

@@ -19,7 +19,7 @@ from rlff.i18n.messages import localize
 from rlff.io.imports import MAX_UPLOAD_MB, blank_template
 from rlff.io.workspace import ImportRecord
 from rlff.schema import TABLE_NAMES, Tables
-from rlff_app import brand_picker, upload
+from rlff_app import brand_picker, login, upload
 from rlff_app.context import BRAND, BRAND_TABLES, AppContext, PageSpec, current
 from rlff_app.dataset import (
     PREVIEW_ROWS,
@@ -72,15 +72,22 @@ def _history(records: list[ImportRecord], brand: str, lang: str) -> None:
             rows = _rows(record.rows, lang) or "—"
             at = f"{fmt_date(record.at, lang)} {record.at:%H:%M} UTC"
             st.text(t("data.ws.import_line", lang, id=record.id, at=at, files=files, rows=rows))
-        with right:
-            st.button(
-                t("data.ws.undo", lang),
-                key=f"data.undo.{record.id}",
-                on_click=upload.undo,
-                args=(record.id, lang),
-                help=t("data.ws.undo.help", lang),
-                icon=":material/delete:",
-            )
+        if login.allowed("undo", record.brand):  # a viewer gets no Remove button
+            with right:
+                st.button(
+                    t("data.ws.undo", lang),
+                    key=f"data.undo.{record.id}",
+                    on_click=_undo,
+                    args=(record.id, record.brand, lang),
+                    help=t("data.ws.undo.help", lang),
+                    icon=":material/delete:",
+                )
+
+
+def _undo(import_id: int, brand: str, lang: str) -> None:
+    """The Remove button's callback, checked again when it runs (the session's rights may have changed)."""
+    if login.allowed("undo", brand):
+        upload.undo(import_id, lang)
 
 
 def _dataset(tables: Tables, lang: str) -> None:
@@ -138,16 +145,15 @@ def _missing(gaps: Gaps, lang: str) -> None:
             )
 
 
-def render(ctx: AppContext) -> None:
-    """Draw the upload (to the workspace), the last report, the brand's imports with their undo, its data and gaps."""
-    lang = ctx.lang
-    brand = st.session_state.get(BRAND)
-    st.title(t("data.heading", lang))
-    st.caption(t("data.ws.intro", lang))
+def _upload(brand: str | None, lang: str) -> None:
+    """The target brand and the uploader; new files are stored when the session may import into the target."""
+    user = login.current_user()
+    mine = sorted(user.brands) if user is not None and not user.is_admin else None
+    default = brand or (mine[0] if mine else "")
     target = st.text_input(
         t("data.ws.target", lang),
-        value=brand or "",
-        key=f"data.target.{brand or ''}",  # a fresh box, holding the brand shown, when the brand changes
+        value=default,
+        key=f"data.target.{default}",  # a fresh box, holding the brand shown, when the brand changes
         max_chars=100,
         help=t("data.ws.target.help", lang),
     )
@@ -159,11 +165,30 @@ def render(ctx: AppContext) -> None:
         max_upload_size=MAX_UPLOAD_MB,
     )
     st.caption(t("data.limit", lang, mb=MAX_UPLOAD_MB))
-    report = upload.store_new_files(files or [], target.strip() or None, lang)
+    wanted = target.strip() or None
+    if mine is not None and (wanted is None or not login.allowed("import", wanted)):
+        if files:  # an editor names one of their brands; nothing is stored for another
+            denied = t("data.ws.denied", lang, brand=wanted or "", brands=", ".join(mine))
+            st.error(plain_md(denied), icon=":material/lock:")
+        return
+    report = upload.store_new_files(files or [], wanted, lang)
     if report is not None:
         if report.brand:
             brand_picker.request(report.brand)  # show what was just stored
         st.rerun()  # the sidebar and the context were drawn before the store changed: draw them again
+
+
+def render(ctx: AppContext) -> None:
+    """Draw the upload (to the workspace), the last report, the brand's imports with their undo, its data and gaps."""
+    lang = ctx.lang
+    brand = st.session_state.get(BRAND)
+    st.title(t("data.heading", lang))
+    user = login.current_user()
+    if user is not None and user.role == "viewer":
+        st.info(t("data.ws.viewer", lang))  # no upload for a viewer
+    else:
+        st.caption(t("data.ws.intro", lang))
+        _upload(brand, lang)
     report = upload.last_report()
     if report is not None:
         _report(report, lang)

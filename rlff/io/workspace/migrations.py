@@ -7,6 +7,7 @@ the steps run (and are tested) on every first use. History:
 2. brand settings for the deck (``cm_name``, ``logo``, ``deck_lang``), an index on
    ``import_files(brand, sha256)`` so that an earlier copy of a file is found without a scan,
    and ``snapshots`` (each brand's merged tables, a cache that opening a brand reads).
+3. ``users`` (name, role, argon2 password hash) and ``user_brands`` (the brands each may see).
 
 A step never drops or rewrites stored rows; a newer workspace is refused, not downgraded.
 """
@@ -33,7 +34,7 @@ def v1_metadata() -> sa.MetaData:
         sa.Column("display_name", sa.Text, nullable=False, server_default=""),
     )
     for table in schema.metadata.sorted_tables:
-        if table.name in ("brands", "snapshots"):
+        if table.name in ("brands", "snapshots") or table.name in schema.V3_TABLES:
             continue
         copy = table.to_metadata(meta)
         for index in list(copy.indexes):
@@ -56,12 +57,17 @@ def _v1_to_v2(conn: sa.Connection) -> None:
     schema.snapshots.create(conn)
 
 
+def _v2_to_v3(conn: sa.Connection) -> None:
+    schema.users.create(conn)
+    schema.user_brands.create(conn)
+
+
 def _blob(conn: sa.Connection) -> str:
     return "BYTEA" if conn.dialect.name == "postgresql" else "BLOB"
 
 
 # version n -> the step that takes a workspace from n to n + 1
-STEPS: dict[int, Callable[[sa.Connection], None]] = {1: _v1_to_v2}
+STEPS: dict[int, Callable[[sa.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def current_version(conn: sa.Connection) -> int | None:

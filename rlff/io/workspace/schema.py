@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from rlff.schema import COLUMNS, TABLE_NAMES
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 ROWS_PREFIX = "rows_"
 
 _TYPES: dict[str, sa.types.TypeEngine] = {
@@ -81,6 +81,24 @@ import_files = sa.Table(
     sa.Column("bought_known", sa.Boolean, nullable=False),
     sa.Column("warnings", sa.Text, nullable=False),  # JSON list
 )
+# Version 3: who may log in (an argon2 hash, never the password), their role and brands.
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("name", sa.Text, primary_key=True),
+    sa.Column("role", sa.Text, nullable=False),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),  # UTC, naive
+)
+
+user_brands = sa.Table(
+    "user_brands",
+    metadata,
+    sa.Column("user_name", sa.Text, sa.ForeignKey("users.name"), primary_key=True),
+    sa.Column("brand", sa.Text, primary_key=True),  # may name a brand not imported yet
+)
+V3_TABLES = ("users", "user_brands")
+
 # Version 2: finding an earlier copy of a file is an index look-up, not a scan.
 sa.Index("ix_import_files_brand_sha256", import_files.c.brand, import_files.c.sha256)
 
