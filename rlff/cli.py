@@ -139,6 +139,7 @@ def _load(data: str | None, seed: int, lang: str = "en", args: argparse.Namespac
             raise CommandError("--brand and --data name two datasets; give one of them")
         if scenario is not None:
             raise CommandError("--scenario sets the knobs of the simulation: use it without --brand")
+        assert args is not None  # brand came from args
         return _workspace_tables(args, brand)
     if data is None:
         from rlff.simulation.scenario import DEFAULT, ScenarioError

@@ -81,7 +81,8 @@ def logout() -> None:
 def _client_address() -> str | None:
     """The client's address: behind a reverse proxy, the first X-Forwarded-For entry, else the socket's."""
     try:
-        forwarded = (st.context.headers or {}).get("X-Forwarded-For", "")
+        headers = st.context.headers
+        forwarded = str(headers.get("X-Forwarded-For") or "") if headers else ""
         return forwarded.split(",")[0].strip() or st.context.ip_address or None
     except Exception:  # noqa: BLE001 - no client context (AppTest, bare mode)
         return None

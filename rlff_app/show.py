@@ -9,6 +9,7 @@ The only HTML here is static CSS.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -89,7 +90,7 @@ def delta_text(now: int | None, before: int | None, lang: str) -> str | None:
     return f"{fmt_signed(now - before, lang)} ({rel})" if rel else fmt_signed(now - before, lang)
 
 
-def delta_direction(now: int | None, before: int | None) -> dict[str, str]:
+def delta_direction(now: int | None, before: int | None) -> dict[str, Any]:
     """``st.metric`` arguments that colour and point a fall red and down (else Streamlit's default)."""
     if now is not None and before is not None and now < before:
         return {"delta_color": "red", "delta_arrow": "down"}

@@ -154,7 +154,8 @@ def deck_message(
         parts.append(f'<p><img src="cid:{cid[1:-1]}" alt="{alt}" width="640"></p>')
     msg.add_alternative(f"<html><body>{''.join(parts)}</body></html>", subtype="html")
     if chart_png:
-        msg.get_payload()[1].add_related(chart_png, "image", "png", cid=cid)
+        html_part = msg.get_payload()[1]  # type: ignore[index]  # the HTML alternative just added
+        html_part.add_related(chart_png, "image", "png", cid=cid)  # type: ignore[index,union-attr]
     msg.add_attachment(deck, maintype=PPTX_TYPE[0], subtype=PPTX_TYPE[1], filename=file_name)
     return msg
 

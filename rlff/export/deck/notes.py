@@ -49,7 +49,7 @@ def _bought_follows(tables: Tables, month: pd.Timestamp) -> int | None:
     return int(f.loc[f["date"] < end, "bought_follows"].sum())
 
 
-Clause = tuple[str, dict[str, object]]
+Clause = tuple[str, dict[str, Any]]
 
 
 def _customer_clauses(reality: Mapping[str, Any], vi: float | None, lang: str) -> list[Clause]:

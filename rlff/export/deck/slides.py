@@ -202,8 +202,8 @@ class Slides:
             pic = slide.shapes.add_picture(io.BytesIO(png), MARGIN, BODY_TOP, width=MAIN_W, height=MAIN_H)
             pic.name = f"Chart {key}"
             pic._element.nvPicPr.cNvPr.set("descr", clean(alt, 4000))
-        top, bottom = BODY_TOP, BODY_TOP + MAIN_H
-        note_h = Inches(2.0) if note else 0
+        top, bottom = int(BODY_TOP), int(BODY_TOP + MAIN_H)
+        note_h = Inches(2.0) if note else Inches(0)
         if tiles:
             tiles_h = min(
                 Inches(1.7) * len(tiles) + Inches(0.15) * (len(tiles) - 1), bottom - top - note_h - Inches(0.2)

@@ -129,8 +129,8 @@ def _problem(
     picked = cases[(cases["column"] == column) & (cases["check"] == check_name)]
     rows = sorted({int(r) for r in picked["index"]})
     values = [_shown(frame.at[r, column]) for r in rows[:5]] if column in frame.columns else []
-    message, hint = _describe(check_name, rules, column)
-    message = fill_values(message, values)
+    described, hint = _describe(check_name, rules, column)
+    message = fill_values(described, values)
     fld = fields.get(column, column)
     return ImportProblem(
         sheet.file,

@@ -78,12 +78,12 @@ def build_frame(name: str, columns: dict[str, Sequence[object]], categories: dic
         elif kind == "bool":
             out[col] = pd.Series(raw, dtype="bool")
         elif kind == "category":
-            cats = categories.get(col)
+            known = categories.get(col)
             values = pd.Series(raw, dtype="str")
-            if cats is None:
+            if known is None:
                 out[col] = values.astype("category")
             else:
-                out[col] = pd.Series(pd.Categorical(values, categories=_index(cats)))
+                out[col] = pd.Series(pd.Categorical(values, categories=_index(known)))
         else:
             out[col] = pd.Series(raw, dtype="str")
     return conform(name, pd.DataFrame(out))

@@ -114,7 +114,7 @@ snapshots = sa.Table(
 
 
 def _rows_table(name: str) -> sa.Table:
-    columns = [
+    columns: list[sa.schema.SchemaItem] = [
         sa.Column("brand", sa.Text, primary_key=True),
         sa.Column("file_id", sa.Integer, primary_key=True),
         sa.Column("seq", sa.Integer, primary_key=True),

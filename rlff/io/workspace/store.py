@@ -312,10 +312,12 @@ def _brand_of(results: Sequence[tuple[ImportResult, int]]) -> str:
 def _upsert(conn: sa.Connection):  # noqa: ANN202 - the dialect's INSERT with ON CONFLICT
     """INSERT … ON CONFLICT for ``brands``: two imports creating the same brand at once both land."""
     if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(schema.brands)
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert(schema.brands)
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert(schema.brands)
 
 
 def _ensure_brand(conn: sa.Connection, name: str) -> None:
@@ -387,7 +389,9 @@ def _insert_rows(
     )
     listed = ", ".join(quote(c) for c in names)
     if conn.dialect.name == "postgresql":
-        cursor = conn.connection.driver_connection.cursor()
+        driver = conn.connection.driver_connection
+        assert driver is not None  # an open connection has its driver's
+        cursor = driver.cursor()
         try:
             with cursor.copy(f"COPY {quote(target.name)} ({listed}) FROM STDIN") as copy:
                 for row in rows:
@@ -400,12 +404,12 @@ def _insert_rows(
         conn.exec_driver_sql(sql, batch)
 
 
-def _read_rows(conn: sa.Connection, table: str, brand: str) -> dict[int, dict[str, list[object]]]:
+def _read_rows(conn: sa.Connection, table: str, brand: str) -> dict[int, dict[str, Sequence[object]]]:
     """The brand's rows of ``table``, per file id, as raw column lists in file order."""
     target = schema.ROWS[table]
     cols = list(COLUMNS[table])
     # Untyped columns: the driver's raw values, converted column-wise by build_frame (fast).
-    query = (
+    query: sa.Select = (
         sa.select(sa.column("file_id"), *(sa.column(c) for c in cols))
         .select_from(target)
         .where(target.c.brand == brand)
@@ -414,7 +418,7 @@ def _read_rows(conn: sa.Connection, table: str, brand: str) -> dict[int, dict[st
     rows = conn.execute(query).all()
     if not rows:
         return {}
-    by_file: dict[int, dict[str, list[object]]] = {}
+    by_file: dict[int, dict[str, Sequence[object]]] = {}
     transposed = list(zip(*rows, strict=True))
     ids = pd.Series(transposed[0])
     bounds = ids.ne(ids.shift()).to_numpy().nonzero()[0].tolist() + [len(ids)]
@@ -423,7 +427,7 @@ def _read_rows(conn: sa.Connection, table: str, brand: str) -> dict[int, dict[st
     return by_file
 
 
-def _result(row: sa.Row, per_table: dict[str, dict[int, dict[str, list[object]]]]) -> ImportResult:
+def _result(row: sa.Row, per_table: dict[str, dict[int, dict[str, Sequence[object]]]]) -> ImportResult:
     described = json.loads(row.tables)
     tables = {}
     for table in described["tables"]:
