@@ -217,14 +217,23 @@ def test_the_link_keeps_the_workspace_brand_apart_from_the_simulated_brands_name
 
 @pytest.mark.parametrize("argv", [["--database-url", "URL", "dashboard"], ["dashboard", "--database-url", "URL"]])
 def test_rlff_dashboard_hands_its_database_url_to_the_server(monkeypatch, tmp_path, argv):
-    import subprocess
+    import os
 
     from rlff.cli import main
 
     url = f"sqlite:///{tmp_path / 'elsewhere.sqlite'}"
-    calls = []
-    monkeypatch.setattr(subprocess, "call", lambda cmd, env=None: calls.append(env) or 0)
-    assert main([url if a == "URL" else a for a in argv] + ["--headless"]) == 0
-    assert calls[0]["RLFF_DATABASE_URL"] == url
-    assert main(["dashboard", "--headless"]) == 0
-    assert calls[1] is None  # no option: the server inherits RLFF_DATABASE_URL, or the default file
+    seen = []
+
+    def execv(path: str, cmd: list[str]) -> None:  # `rlff dashboard` becomes the server: not here
+        seen.append(os.environ.get("RLFF_DATABASE_URL"))
+        raise SystemExit(0)
+
+    monkeypatch.setattr(os, "execv", execv)
+    monkeypatch.delenv("RLFF_DATABASE_URL", raising=False)
+    with pytest.raises(SystemExit):
+        main([url if a == "URL" else a for a in argv] + ["--headless"])
+    assert seen[0] == url
+    monkeypatch.delenv("RLFF_DATABASE_URL", raising=False)
+    with pytest.raises(SystemExit):
+        main(["dashboard", "--headless"])
+    assert seen[1] is None  # no option: the server inherits RLFF_DATABASE_URL, or the default file

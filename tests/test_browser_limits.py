@@ -193,7 +193,8 @@ def test_an_error_while_chromium_starts_does_not_hang_the_exit(tmp_path, cache):
     meta = json.loads((data / "meta.json").read_text())
     meta["brand"] = "Brioche " * 1_300_000
     (data / "meta.json").write_text(json.dumps(meta))
-    args = ["export", "--format", "pptx", "--data", str(data), "--out", str(tmp_path / "deck.pptx")]
+    # the honest deck needs pictures, hence the browser (the vanity deck is all native)
+    args = ["export", "--format", "pptx", "--honest", "--data", str(data), "--out", str(tmp_path / "deck.pptx")]
     run, took = _rlff(args, {"RLFF_CACHE_DIR": str(cache)}, timeout=90)
     head = run.stderr[:2000]  # (the deck's own message quotes the whole brand: not this test's matter)
     assert run.returncode != 0 and head.startswith("error: "), head

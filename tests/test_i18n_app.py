@@ -6,10 +6,10 @@ import export_samples as S
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
-from test_app_upload import APP, BAD, _data_page, _files, _shown, _upload
+from test_app_upload import APP, BAD, _data_page, _shown, _upload
 from test_i18n_imports import _english_left
 
-from rlff.i18n import NNBSP, fmt_int, t
+from rlff.i18n import NNBSP, fmt_int
 from rlff.simulation.scenario import DEFAULT
 from rlff_app.sidebar import group_key
 
@@ -32,10 +32,9 @@ def test_a_bad_upload_is_explained_in_french_and_a_good_one_recognised_in_french
     name, data, _ = S.x_posts()
     at = _upload(at, (name, data, "text/csv"), ("copie.csv", data, "text/csv"))
     assert not at.exception
-    files = _files(at)
-    assert list(files[t("data.files.kind", "fr")]) == ["export X par publication (account_analytics_content)"]
-    notes = [_shown(w.value) for w in at.warning]
-    assert f"copie.csv est le même fichier que {name}{NNBSP}: compté une seule fois." in notes, notes
+    stored = [_shown(s.value) for s in at.success]
+    assert stored and stored[0].startswith("Enregistré dans"), stored
+    assert _english_left(stored[0], name, "copie.csv") == set(), stored
 
 
 def test_the_language_can_change_after_the_upload():

@@ -165,7 +165,7 @@ def test_plotly_separators_match_the_number_formats():
 _CHOOSES_BY_HAND = re.compile(r"""lang\s*[!=]=\s*["']fr["']|["']fr["']\s*[!=]=|\.strftime\(""")
 # Machine formats, not reading: ISO dates in CSV files and file names. providers.py picks
 # the Faker text pool of a language (what is written, not how numbers and dates look).
-_ALLOWED = {"rlff/io/tables.py", "rlff/export/deck.py", "rlff/simulation/providers.py"}
+_ALLOWED = {"rlff/io/tables.py", "rlff/simulation/providers.py"}
 
 
 def test_no_module_but_formats_chooses_a_format_by_language():

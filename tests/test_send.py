@@ -166,4 +166,4 @@ def test_send_takes_a_month_within_the_data(smtp, capsys):
     msg = email.message_from_bytes(inbox.messages[0][1], policy=email.policy.default)
     assert msg["Subject"].endswith("December 2025")
     assert main(["send", "--to", "boss@example.com", "--month", "2031-01"]) == 2
-    assert "choose a month in it" in capsys.readouterr().err
+    assert "the data covers" in capsys.readouterr().err

@@ -20,7 +20,7 @@ from rlff.charts.base import (
     subplot_grid,
     unavailable,
 )
-from rlff.i18n import fmt_day_short, fmt_int, fmt_month, fmt_month_short, fmt_pct, name, t
+from rlff.i18n import fmt_day_long, fmt_day_short, fmt_int, fmt_month, fmt_month_short, fmt_pct, name, t
 from rlff.memo import shared
 from rlff.schema import Tables
 
@@ -89,9 +89,7 @@ def top_posts_caption(top: pd.DataFrame, lang: str) -> str:
 
 def _day(day: object, lang: str) -> str:
     """A calendar day in a sentence: ``January 26, 2026`` / ``26 janvier 2026``."""
-    ts = pd.Timestamp(day)  # type: ignore[arg-type]
-    month = fmt_month(ts, lang)
-    return f"{ts.day} {month}" if lang == "fr" else f"{month.split()[0]} {ts.day}, {ts.year}"
+    return fmt_day_long(day, lang)
 
 
 def chart_follower_growth(tables: Tables, *, lang: str) -> Chart:

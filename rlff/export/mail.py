@@ -124,10 +124,9 @@ def deck_message(
     msg["From"] = sender
     msg["To"] = ", ".join(to)
     hello = i18n.t("deck.mail.hello", lang, month=month)
-    colon = "\u202f: " if lang == "fr" else ": "  # French puts a narrow no-break space before a colon
-    lines = [hello, "", i18n.t("deck.mail.vanity", lang), *(f"  {k}{colon}{v}" for k, v in vanity)]
+    lines = [hello, "", i18n.t("deck.mail.vanity", lang), *(f"  {i18n.labelled(k, v, lang)}" for k, v in vanity)]
     if reality:
-        lines += ["", i18n.t("deck.mail.reality", lang), *(f"  {k}{colon}{v}" for k, v in reality)]
+        lines += ["", i18n.t("deck.mail.reality", lang), *(f"  {i18n.labelled(k, v, lang)}" for k, v in reality)]
     msg.set_content("\n".join(lines) + "\n")
 
     def cells(items: list[tuple[str, str]], color: str) -> str:

@@ -246,6 +246,11 @@ def fmt_date(day: object, lang: str = DEFAULT_LANG) -> str:
     return _babel_date(day_of(day), style(lang).day, locale=_locale(lang))
 
 
+def fmt_day_long(day: object, lang: str = DEFAULT_LANG) -> str:
+    """A day in a sentence: ``January 26, 2026`` / ``26 janvier 2026`` (CLDR's long date)."""
+    return _babel_date(day_of(day), "long", locale=_locale(lang))
+
+
 def fmt_day_short(day: object, lang: str = DEFAULT_LANG) -> str:
     """A day of the reported month, in a table: ``Jan 05`` / ``05/01``."""
     return _babel_date(day_of(day), style(lang).day_short, locale=_locale(lang))

@@ -161,7 +161,7 @@ def _best_posts(tables: Tables, gaps: Any, lang: str) -> tuple[list[str], list[l
     rows = []
     for _, r in top.iterrows():
         row = [
-            pd.Timestamp(r["published_at"]).strftime("%d/%m" if lang == "fr" else "%b %d"),
+            i18n.fmt_day_short(r["published_at"], lang),
             i18n.name("platform", r["platform"], lang),
             clean(" ".join(str(r["text"]).split())),
             i18n.fmt_int(r["likes"], lang),
@@ -377,7 +377,7 @@ def export_deck(
 
 def deck_file_name(tables: Tables, *, honest: bool = False) -> str:
     """A file name for the deck: ``rlff-deck-2026-01.pptx`` (``-honest`` for the honest edition)."""
-    month = pd.Timestamp(tables.meta.reported_month).strftime("%Y-%m")
+    month = f"{pd.Timestamp(tables.meta.reported_month):%Y-%m}"  # ISO, for a file name: no language
     return f"rlff-deck-{month}{'-honest' if honest else ''}.pptx"
 
 

@@ -71,6 +71,11 @@ def import_files_command(
         print(f"error: cannot write to {out}: it is a file, not a folder; choose another --out", file=stderr)
         return 2
     if problems:
+        if files:  # the readable files' own problems too: one run names every fix
+            try:
+                read_all(files)
+            except ImportProblem as first:
+                problems += [p.text(lang) for p in getattr(first, "problems", [first])]
         return _refuse(problems, stderr, lang)
     try:
         read = read_all(files)  # every file readable before the folder is touched
