@@ -82,8 +82,19 @@ def for_browser(fig: go.Figure) -> go.Figure:
 
 def data_revision(data: list[dict[str, Any]]) -> str:
     """A short name of the traces' content: it changes exactly when the data does."""
-    text = json.dumps(data, sort_keys=True, separators=(",", ":"), allow_nan=True)
+    # NaN as null: plotly writes a missing value either way, depending on where it comes from.
+    text = json.dumps(_nan_as_none(data), sort_keys=True, separators=(",", ":"), allow_nan=False)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def _nan_as_none(value: Any) -> Any:
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, dict):
+        return {k: _nan_as_none(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_nan_as_none(v) for v in value]
+    return value
 
 
 def _under(value: Any, default: Any) -> Any:

@@ -11,7 +11,19 @@ from rlff.cli import build_parser, main
 from rlff.simulation.scenario import DEFAULT
 from rlff.simulation.simulate import simulate
 
-COMMANDS = ("generate", "report", "import", "export", "send", "dashboard", "history", "undo", "brand", "brands")
+COMMANDS = (
+    "generate",
+    "report",
+    "import",
+    "export",
+    "send",
+    "dashboard",
+    "history",
+    "undo",
+    "brand",
+    "brands",
+    "users",
+)
 
 
 def test_every_command_has_help_with_an_example(capsys):

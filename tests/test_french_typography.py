@@ -23,6 +23,9 @@ NNBSP = "\u202f"
 def spacing_problems(text: str) -> list[str]:
     """Every : ; ! ? % not preceded by a narrow no-break space (URLs, times and "?!" aside)."""
     found = []
+    text = re.sub(
+        r"\{[\w.]*(?:![rsa])?(?::[^{}]*)?\}", "{}", text
+    )  # placeholders ({brand!r}, {n:,}) are not punctuation
     for m in re.finditer(r"[:;!?%]", text):
         i, mark = m.start(), m.group()
         before = text[i - 1] if i else ""
@@ -79,7 +82,6 @@ def test_every_french_title_and_caption_reads_right(changes):
         )
 
 
-@pytest.mark.xfail(reason="signed numbers come from rlff.i18n's formatters, fixed by the i18n engineer", strict=False)
 def test_no_hyphen_minus_before_a_number_in_french_captions():
     for chart in french_charts():
         assert not minus_problems(chart.caption), (chart.key, minus_problems(chart.caption))

@@ -69,5 +69,6 @@ def test_eight_heavy_links_keep_the_server_under_2_gb(tmp_path: Path) -> None:
     print(f"baseline {baseline:.0f} MB, peak {peak.peak_bytes / 1024**2:.0f} MB, after {after:.0f} MB, {seconds:.0f} s")
     assert any("shorter period" in a for a in refused.alerts)
     assert peak.peak_bytes / 1024**2 < 2048
-    # what stays is the bounded cache plus what a rerun allocates, not eight datasets
-    assert after - baseline < SIMULATED_CACHE_MB + 200
+    # what stays is the bounded cache plus what reruns allocate (the charts and their browser copies are
+    # cached too, ~50 MB a view), not eight datasets (8 × ~200 MB)
+    assert after - baseline < SIMULATED_CACHE_MB + 300

@@ -7,7 +7,7 @@ import pytest
 from export_samples import costs_csv, french_inbox, x_overview, x_posts
 
 from rlff.io.imports import ImportProblem, import_files
-from rlff.io.workspace import BrandSettings, UndoRefused, WorkspaceError, open_workspace
+from rlff.io.workspace import SCHEMA_VERSION, BrandSettings, UndoRefused, WorkspaceError, open_workspace
 from rlff.schema import TABLE_NAMES, Tables
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -188,7 +188,7 @@ def test_reopening_finds_everything_again(workspace_url):
     expected = ws.tables("acme")
     ws.close()
     again = open_workspace(workspace_url)
-    assert again.migrated_from == again.version == 2
+    assert again.migrated_from == again.version == SCHEMA_VERSION
     assert_same_tables(again.tables("acme"), expected)
     again.close()
 
