@@ -17,6 +17,7 @@ import rlff.export.images
 import rlff.io.imports
 import rlff_app.export_page
 from rlff import metrics
+from rlff.charts import CHART_KEYS
 from rlff.i18n import fmt_int
 from rlff.io.imports import import_files
 from rlff_app.sidebar import group_key
