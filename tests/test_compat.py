@@ -207,3 +207,27 @@ def test_a_real_export_takes_both_kaleido_fast_paths(tmp_path, monkeypatch):
         k = renderer._kaleido.result()
         assert all(p.startswith(b"\x89PNG") for p in pngs)
         assert k.served and k.fast_returns == 2
+
+
+@pytest.mark.chromium
+def test_a_tab_left_on_the_blank_pages_context_is_reloaded_before_it_renders(tmp_path, monkeypatch):
+    """kaleido may take the blank page's JavaScript context (seen under load): the render must not fail."""
+    from kaleido._kaleido_tab import _tab
+
+    from rlff.export.images import ImageRenderer, chromium_path
+
+    if chromium_path() is None:
+        pytest.skip("needs Chromium (apt-get install chromium)")
+    monkeypatch.setenv("RLFF_CACHE_DIR", str(tmp_path))
+    navigate = _tab._KaleidoTab.navigate
+
+    async def navigate_into_the_wrong_context(self, url=""):  # noqa: ANN001, ANN202
+        await navigate(self, url)
+        self._current_js_id = 987654  # what a context of the blank page looks like to kaleido: unusable
+
+    monkeypatch.setattr(_tab._KaleidoTab, "navigate", navigate_into_the_wrong_context)
+    with ImageRenderer() as renderer:
+        pngs = renderer.render([go.Figure(go.Bar(y=[1, 2])), go.Figure(go.Bar(y=[2, 1]))])
+        k = renderer._kaleido.result()
+        assert all(p.startswith(b"\x89PNG") for p in pngs)
+        assert k.context_fixes == 1

@@ -126,6 +126,19 @@ def page_with_scripts(plotly_url: str, scopes_url: str) -> str | None:
     return index
 
 
+async def _page_ready(tab: Any) -> bool:
+    """True when the tab's JavaScript context (kaleido's ``_current_js_id``) holds kaleido's script."""
+    try:
+        reply = await tab.tab.send_command(
+            "Runtime.evaluate",
+            params={"expression": "typeof kaleido_scopes", "contextId": tab._current_js_id, "returnByValue": True},
+        )
+    except Exception:  # noqa: BLE001 - a context that is gone: not ready
+        return False
+    result = reply.get("result", {}).get("result", {}) if isinstance(reply, dict) else {}
+    return result.get("value") not in (None, "undefined")
+
+
 def kaleido_class(served_page: Callable[[Any], ServedPage | None] | None = None) -> type:
     """kaleido's ``Kaleido``, with the hooks that are on.
 
@@ -150,6 +163,8 @@ def kaleido_class(served_page: Callable[[Any], ServedPage | None] | None = None)
             super().__init__(*args, **kwargs)
             self.served = False
             self.fast_returns = 0
+            self.context_fixes = 0  # tabs that had the blank page's context and were reloaded
+            self._rlff_checked: set[int] = set()
             self._rlff_page: ServedPage | None = None
             if serve and served_page is not None:
                 if hasattr(self, "_saved_page_arg"):
@@ -166,6 +181,18 @@ def kaleido_class(served_page: Callable[[Any], ServedPage | None] | None = None)
             self._index = self._rlff_page.index_url
             self.served = True
             await browser_open(self)
+
+        async def _get_kaleido_tab(self) -> Any:
+            tab = await super()._get_kaleido_tab()
+            if self.served and id(tab) not in self._rlff_checked:
+                # kaleido takes the first JavaScript context reported after it navigates; over
+                # HTTP, under load, that can still be the blank page's, where its script is not
+                # defined ("kaleido_scopes is not defined"). Check once per tab; reload if so.
+                self._rlff_checked.add(id(tab))
+                if not await _page_ready(tab):
+                    await tab.reload()  # Runtime is enabled now: the reload reports the page's context
+                    self.context_fixes += 1
+            return tab
 
         async def close(self) -> None:
             if self._rlff_page is not None:
