@@ -185,18 +185,17 @@ def test_closing_the_asset_server_returns_at_once_even_when_its_thread_cannot_ru
 @pytest.mark.chromium
 @pytest.mark.slow
 def test_an_error_while_chromium_starts_does_not_hang_the_exit(tmp_path, cache):
-    # The deck fails at once on a 10 MB brand (a title longer than PowerPoint takes), while
-    # Chromium is still starting: the command used to print its error and then never exit.
+    # `rlff export` starts Chromium first, then reads the data; a folder that fails to read
+    # raises while Chromium is still starting: the command used to print its error and then
+    # never exit (shutdown waited on the asset server). (The 10 MB brand the issue used now
+    # gives a deck: names are shortened for PowerPoint.)
     data = tmp_path / "data"
     run, _ = _rlff(["generate", "--out", str(data)], {}, timeout=120)
     assert run.returncode == 0, run.stderr
-    meta = json.loads((data / "meta.json").read_text())
-    meta["brand"] = "Brioche " * 1_300_000
-    (data / "meta.json").write_text(json.dumps(meta))
-    # the honest deck needs pictures, hence the browser (the vanity deck is all native)
-    args = ["export", "--format", "pptx", "--honest", "--data", str(data), "--out", str(tmp_path / "deck.pptx")]
+    (data / "meta.json").write_text("{ not json")  # unreadable: the export fails while Chromium starts
+    args = ["export", "--format", "png", "--data", str(data), "--out", str(tmp_path / "png")]
     run, took = _rlff(args, {"RLFF_CACHE_DIR": str(cache)}, timeout=90)
-    head = run.stderr[:2000]  # (the deck's own message quotes the whole brand: not this test's matter)
+    head = run.stderr[:2000]
     assert run.returncode != 0 and head.startswith("error: "), head
     assert not any(noise in run.stderr for noise in ("Traceback", "Exception occurred", "Task was destroyed"))
     assert took < 60
