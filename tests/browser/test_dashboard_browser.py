@@ -5,9 +5,12 @@ from __future__ import annotations
 from served_app import charts_drawn, open_sidebar_group, wait_for_charts, wait_idle
 
 from rlff import metrics
+from rlff.charts import CHART_KEYS
 from rlff.i18n import fmt_int
 from rlff.simulation.scenario import DEFAULT
 from rlff.simulation.simulate import simulate
+
+REALITY_CHARTS = sum(view == "reality" for view in CHART_KEYS.values())
 
 TILE_VALUES = "[data-testid='stMetricValue']"
 
@@ -46,9 +49,9 @@ def test_moving_a_knob_updates_the_tiles_and_the_url(page, dashboard_url):
 
 def test_the_reality_check_opens_in_french_from_a_link(page, dashboard_url):
     page.goto(f"{dashboard_url}/reality?lang=fr", wait_until="domcontentloaded")
-    wait_for_charts(page, 11)
+    wait_for_charts(page, REALITY_CHARTS)
     assert page.get_by_text("Retour au réel — janvier 2026").is_visible()
-    assert charts_drawn(page) == 11
+    assert charts_drawn(page) == REALITY_CHARTS
     assert page.console_errors == []
 
 
@@ -56,7 +59,7 @@ def test_the_knobs_follow_the_reader_to_another_view(page, dashboard_url):
     page.goto(f"{dashboard_url}/?ring_size=13", wait_until="domcontentloaded")
     wait_for_charts(page, 3)
     page.get_by_role("link", name="Reality check").click()
-    wait_for_charts(page, 11)
+    wait_for_charts(page, REALITY_CHARTS)
     assert page.get_by_text("Reality check — January 2026").is_visible()
     assert "/reality" in page.url and "ring_size=13" in page.url
     assert page.console_errors == []
