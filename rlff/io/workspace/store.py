@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 import pandas as pd
 import sqlalchemy as sa
 
+from rlff.i18n.messages import Message
 from rlff.io.imports.merge import merge_results
 from rlff.io.imports.problems import ImportProblem
 from rlff.io.imports.read import ImportResult, read_file
@@ -290,7 +291,9 @@ def read_all(files: Sequence[tuple[str, bytes]]) -> tuple[list[tuple[ImportResul
             problems.append(problem)
             continue
         if result.digest in seen:
-            warnings.append(f"{name} is the same file as {seen[result.digest]}: counted once.")
+            warnings.append(
+                Message("import.note.same_file", name=name, other=seen[result.digest])
+            )  # as import_files says it
             continue
         seen[result.digest] = name
         results.append((result, len(data)))
