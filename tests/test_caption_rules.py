@@ -46,8 +46,10 @@ def test_crisis_rule_and_title():
     assert captions.crisis_caption(0, 0).endswith(".none")
     assert captions.crisis_caption(150, 3).endswith(".myth")
     assert captions.crisis_caption(150, 140).endswith(".handled")
-    assert captions.crisis_title(150) == "chart.crisis_timeline.title"
-    assert captions.crisis_title(0).endswith(".plain")
+    assert captions.crisis_title(150, 0) == "chart.crisis_timeline.title"
+    assert captions.crisis_title(0, 0).endswith(".plain")
+    # A crisis answered for the most part is no myth: the title says so too.
+    assert captions.crisis_title(150, 140).endswith(".plain")
 
 
 def test_platform_rule():
@@ -72,6 +74,8 @@ def test_other_rules_both_sides():
     assert captions.self_likes_caption(0).endswith(".none")
     assert captions.top_posts_caption_key(10, 25) == "chart.top_posts.caption"
     assert captions.top_posts_caption_key(10, 2).endswith(".no_sales")
+    assert captions.shows_sales(10, 10) and not captions.shows_sales(10, 9)
+    assert not captions.shows_sales(0, 0)
     assert captions.format_caption("photo_question", "link").endswith(".vain")
     assert captions.format_caption("photo", "link").endswith(".plain")
     assert captions.format_caption("photo_question", "photo_question").endswith(".plain")

@@ -7,13 +7,14 @@ import math
 from datetime import date
 
 import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
 from rlff import charts, metrics
 from rlff.charts import CHART_KEYS, Chart, build_chart, build_charts, plain_text, theme
-from rlff.i18n import NNBSP
+from rlff.i18n import NNBSP, fmt_int, t
 from rlff.schema import Meta, Tables
 
 
@@ -267,3 +268,68 @@ def test_the_calendar_markers_are_on_the_follower_timeline(charts_en):
 
 def test_self_likes_are_a_named_source(charts_fr):
     assert "Le CM lui-même" in {t["name"] for t in _traces(charts_fr["engagement_sources"])}
+
+
+def _with_sales(tables, per_post: int):
+    """``tables`` where each of the month's top posts sold ``per_post``."""
+    posts = tables.posts.copy()
+    top = set(metrics.top_posts(tables)["post_id"])
+    posts.loc[posts["post_id"].isin(top), "conversions"] = per_post
+    return tables.replace(posts=posts)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_big_boss_shows_the_top_posts_sales_only_when_they_flatter(default_tables, lang):
+    from rlff.charts.boss import top_posts_table
+
+    sales = t("table.conversions", lang)
+    sold = int(metrics.top_posts(default_tables)["conversions"].sum())
+    assert sold < 10  # the article's month: the best posts sell next to nothing
+    assert sales not in top_posts_table(default_tables, lang).columns
+    header = build_chart(default_tables, "top_posts", lang=lang).figure.to_dict()["data"][0]["header"]["values"]
+    assert sales not in header and len(header) == 5
+
+    flattering = _with_sales(default_tables, 3)
+    table = top_posts_table(flattering, lang)
+    assert table[sales].tolist() == [3] * 10
+    chart = build_chart(flattering, "top_posts", lang=lang)
+    cells = chart.figure.to_dict()["data"][0]["cells"]["values"]
+    assert len(cells) == 6 and cells[5] == ["3"] * 10
+    assert fmt_int(30, lang) in chart.caption
+
+
+def test_event_labels_never_overlap_on_a_level():
+    from rlff.charts.base import label_spans
+
+    start, end = pd.Timestamp("2025-10-01"), pd.Timestamp("2026-01-31")
+    labels = [
+        (pd.Timestamp("2025-10-01"), "Présentation de la stratégie"),
+        (pd.Timestamp("2025-10-21"), "Certificat en une semaine"),
+        (pd.Timestamp("2025-11-05"), "Achat de followers"),
+        (pd.Timestamp("2026-01-20"), "Achat de followers"),
+        (pd.Timestamp("2026-01-26"), "#CMday"),
+    ]
+    spans = label_spans(labels, (start, end), 60)
+    days_per_char = (end - start).days / 60
+    boxes = []
+    for (day, text), (level, leftwards) in zip(labels, spans, strict=True):
+        at, width = (day - start).days, (len(text) + 1) * days_per_char
+        lo, hi = (at - width, at) if leftwards else (at, at + width)
+        assert 0 <= lo and hi <= (end - start).days  # inside the axis
+        boxes.append((lo, hi, level))
+    for i, (a, b, lvl) in enumerate(boxes):
+        for c, d, other in boxes[i + 1 :]:
+            assert lvl != other or b <= c or d <= a, (boxes, i)
+    # The strategy deck's long French label covers the purchase 5 weeks later: not the same level.
+    assert spans[0][0] != spans[2][0]
+    assert spans[4][1]  # #CMday, five days from the end, is written leftwards
+    # Far apart, labels share the top level.
+    assert [lvl for lvl, _ in label_spans(labels[:1] + labels[3:4], (start, end), 60)] == [0, 0]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_half_width_boss_titles_fit(default_tables, lang):
+    # The Big Boss view draws these two side by side: ~440 px of 26 px title, about 32 characters.
+    for key in ("engagement_over_time", "follower_growth"):
+        title = build_chart(default_tables, key, lang=lang).title
+        assert len(title) <= 32, title

@@ -85,3 +85,18 @@ def test_every_french_title_and_caption_reads_right(changes):
 def test_no_hyphen_minus_before_a_number_in_french_captions():
     for chart in french_charts():
         assert not minus_problems(chart.caption), (chart.key, minus_problems(chart.caption))
+
+
+def test_french_share_axes_space_their_percent_sign():
+    # plotly's ".0%" tick format writes "80%": French axes give their ticks as text instead.
+    seen = 0
+    for chart in french_charts():
+        layout = chart.figure.to_dict()["layout"]
+        for name, axis in layout.items():
+            if not (name.startswith(("xaxis", "yaxis")) and isinstance(axis, dict)):
+                continue
+            assert not str(axis.get("tickformat", "")).endswith("%"), (chart.key, name)  # %d/%m are dates
+            for tick in axis.get("ticktext", ()):
+                seen += "%" in tick
+                assert not spacing_problems(tick), (chart.key, name, tick)
+    assert seen >= 20  # the share axes of the reply-rate, strategy, e-reputation and platform charts

@@ -116,6 +116,19 @@ def figure(
     return fig
 
 
+def percent_axis(lang: str, top: float = 1.15, step: float | None = None) -> dict[str, Any]:
+    """A 0..``top`` axis of shares with ticks written by the language (``20 %`` in French).
+
+    plotly's ``.0%`` tick format glues the sign to the number; French puts a narrow
+    no-break space before it, so the ticks are given as text.
+    """
+    from rlff.i18n import fmt_pct
+
+    step = step or (0.2 if top > 0.5 else 0.1)
+    values = [round(i * step, 6) for i in range(int(top / step + 1e-9) + 1)]
+    return {"range": [0, top], "tickvals": values, "ticktext": [fmt_pct(v, lang, 0) for v in values]}
+
+
 def _set_registered_template(fig: go.Figure, name: str) -> None:
     """Put the registered template ``name`` on ``fig`` without validating and deep-copying it again.
 
@@ -231,12 +244,49 @@ def period_months(tables: Tables) -> list[pd.Timestamp]:
     return list(pd.period_range(meta.start, meta.end, freq="M").start_time)
 
 
+# An event label's font (11 px) is ~6.5 px a character; half a dashboard row is ~420 px of plot.
+LABEL_CHARS_PER_PLOT = 60
+
+
+def label_spans(
+    labels: list[tuple[pd.Timestamp, str]], axis: tuple[pd.Timestamp, pd.Timestamp], chars_per_plot: int
+) -> list[tuple[int, bool]]:
+    """(level, written leftwards) for each dated label, so that no two labels of a level overlap.
+
+    A label takes ``len(text)`` characters of the plot's ``chars_per_plot``: its width in
+    days follows from the axis span. It reads rightwards from its day, or leftwards when
+    that would run past the axis end. Each label gets the lowest level it overlaps nothing on.
+    """
+    start, end = axis
+    days_per_char = max((end - start).days, 1) / chars_per_plot
+    taken: list[tuple[float, float, int]] = []  # (from day, to day, level), days after start
+    out: list[tuple[int, bool]] = []
+    for day, text in labels:
+        at = (day - start).days
+        width = (len(text) + 1) * days_per_char
+        leftwards = at + width > (end - start).days
+        lo, hi = (at - width, at) if leftwards else (at, at + width)
+        busy = {lvl for a, b, lvl in taken if a < hi and lo < b}
+        level = next(i for i in range(len(taken) + 1) if i not in busy)
+        taken.append((lo, hi, level))
+        out.append((level, leftwards))
+    return out
+
+
 def event_marks(
-    events: pd.DataFrame, kinds: tuple[str, ...], lang: str, view: str
+    events: pd.DataFrame,
+    kinds: tuple[str, ...],
+    lang: str,
+    view: str,
+    axis: tuple[pd.Timestamp, pd.Timestamp] | None = None,
+    chars_per_plot: int = LABEL_CHARS_PER_PLOT,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Dotted vertical lines (shapes) with a translated label (annotations) at each event of ``kinds``.
 
-    Row 16: the calendar. Returns ``(shapes, annotations)`` to put in a figure's layout.
+    Row 16: the calendar. ``axis`` is the date axis's span (default: the events' own),
+    ``chars_per_plot`` how many label characters fit across the plot: labels that would
+    overlap are put on the next level down. Returns ``(shapes, annotations)`` to put in a
+    figure's layout.
     """
     from rlff.i18n import name
 
@@ -244,8 +294,14 @@ def event_marks(
     rows = events[kind_text.isin(kinds)].sort_values("date")
     shapes: list[dict[str, Any]] = []
     notes: list[dict[str, Any]] = []
-    placed: list[tuple[pd.Timestamp, int]] = []  # (day, level) of the labels drawn so far
-    for day_ts, kind in zip(rows["date"], rows["kind"].astype(str), strict=True):
+    days = [pd.Timestamp(d) for d in rows["date"]]
+    texts = [name("event", k, lang) for k in rows["kind"].astype(str)]
+    if axis is None:
+        axis = (min(days), max(days)) if days else (pd.Timestamp(0), pd.Timestamp(0))
+    spans = label_spans(
+        list(zip(days, texts, strict=True)), (pd.Timestamp(axis[0]), pd.Timestamp(axis[1])), chars_per_plot
+    )
+    for day_ts, kind, text, (level, leftwards) in zip(days, rows["kind"].astype(str), texts, spans, strict=True):
         day = pd.Timestamp(day_ts).isoformat()
         color = theme.EVENT_COLORS.get(kind, theme.NEUTRAL)
         shapes.append(
@@ -260,20 +316,15 @@ def event_marks(
                 "line": {"color": color, "width": 1.5, "dash": "dot"},
             }
         )
-        # Stagger labels that sit close in time (a label is ~3 weeks wide on a 4-month axis,
-        # wider in French): the first free level among the labels of the last 30 days.
-        near = {lvl for d, lvl in placed if abs((pd.Timestamp(day_ts) - d).days) < 30}
-        level = next(i for i in range(len(placed) + 1) if i not in near)
-        placed.append((pd.Timestamp(day_ts), level))
         notes.append(
             {
                 "x": day,
                 "y": 1 - 0.07 * (level % 4),
                 "xref": "x",
                 "yref": "paper",
-                "text": name("event", kind, lang),
+                "text": text,
                 "showarrow": False,
-                "xanchor": "left",
+                "xanchor": "right" if leftwards else "left",
                 "yanchor": "top",
                 "font": {"size": 11, "color": color},
                 "bgcolor": theme.BOSS_BG if view == "boss" else "rgba(255,255,255,0.8)",

@@ -75,7 +75,9 @@ def top_posts_caption(top: pd.DataFrame, lang: str) -> str:
     def col(name: str) -> pd.Series:
         return top[name] if name in top else top[t(f"table.{name}", lang)]
 
-    sales = int(col("conversions").sum())
+    # A table without its sales column hides them (see top_posts_table): none to name.
+    has_sales = "conversions" in top or t("table.conversions", lang) in top
+    sales = int(col("conversions").sum()) if has_sales else 0
     engagement = int(col("likes").sum() + col("retweets").sum())
     # The deck is the CM's voice: it names the sales only when they flatter.
     return t(
@@ -99,7 +101,11 @@ def chart_follower_growth(tables: Tables, *, lang: str) -> Chart:
         return unavailable("follower_growth", VIEW, lang, title)
     curve = shared(tables, metrics.follower_curve)
     shapes, notes = event_marks(
-        tables.events, ("cm_day", "certificate", "follower_purchase", "strategy_deck"), lang, VIEW
+        tables.events,
+        ("cm_day", "certificate", "follower_purchase", "strategy_deck"),
+        lang,
+        VIEW,
+        axis=(curve["date"].min(), curve["date"].max()),
     )
     traces = [
         {
@@ -236,19 +242,20 @@ def chart_competitor_benchmark(tables: Tables, *, lang: str) -> Chart:
 def top_posts_table(tables: Tables, lang: str, n: int = 10) -> pd.DataFrame:
     """The month's top posts with translated column names and categories (for st.dataframe)."""
     top = shared(tables, metrics.top_posts, None, n)
-    return pd.DataFrame(
-        {
-            t("table.published_at", lang): top["published_at"],
-            t("table.platform", lang): [name("platform", p, lang) for p in top["platform"]],
-            t("table.format", lang): [name("format", f, lang) for f in top["format"]],
-            t("table.likes", lang): top["likes"],
-            t("table.retweets", lang): top["retweets"],
-            t("table.replies", lang): top["replies"],
-            t("table.conversions", lang): top["conversions"],
-            # The long text last, so the counts (replies included) never scroll off to the right.
-            t("table.text", lang): top["text"].astype(str),
-        }
-    )
+    columns = {
+        t("table.published_at", lang): top["published_at"],
+        t("table.platform", lang): [name("platform", p, lang) for p in top["platform"]],
+        t("table.format", lang): [name("format", f, lang) for f in top["format"]],
+        t("table.likes", lang): top["likes"],
+        t("table.retweets", lang): top["retweets"],
+        t("table.replies", lang): top["replies"],
+        t("table.conversions", lang): top["conversions"],
+        # The long text last, so the counts (replies included) never scroll off to the right.
+        t("table.text", lang): top["text"].astype(str),
+    }
+    if not captions.shows_sales(len(top), int(top["conversions"].sum())):
+        del columns[t("table.conversions", lang)]  # the deck's voice: no column of zeros for Big Boss
+    return pd.DataFrame(columns)
 
 
 def chart_top_posts(tables: Tables, *, lang: str) -> Chart:
@@ -257,18 +264,20 @@ def chart_top_posts(tables: Tables, *, lang: str) -> Chart:
     top = shared(tables, metrics.top_posts, None, 10)
     if top.empty:
         return unavailable("top_posts", VIEW, lang, title)
-    header = [t(f"table.{c}", lang) for c in ("published_at", "platform", "text", "likes", "retweets", "conversions")]
+    sales = captions.shows_sales(len(top), int(top["conversions"].sum()))
+    columns = ("published_at", "platform", "text", "likes", "retweets", *(("conversions",) if sales else ()))
+    header = [t(f"table.{c}", lang) for c in columns]
     cells = [
         [fmt_day_short(d, lang) for d in top["published_at"]],
         [name("platform", p, lang) for p in top["platform"]],
         [plain_text(x, 90) for x in top["text"]],
         [fmt_int(v, lang) for v in top["likes"]],
         [fmt_int(v, lang) for v in top["retweets"]],
-        [fmt_int(v, lang) for v in top["conversions"]],
+        *([[fmt_int(v, lang) for v in top["conversions"]]] if sales else []),
     ]
     table = {
         "type": "table",
-        "columnwidth": [0.8, 1.1, 5.5, 0.8, 0.9, 0.7],
+        "columnwidth": [0.8, 1.1, 5.5, 0.8, 0.9, 0.7][: len(columns)],
         "header": {
             "values": header,
             "fill": {"color": theme.BOSS_PANEL},
@@ -279,7 +288,7 @@ def chart_top_posts(tables: Tables, *, lang: str) -> Chart:
         "cells": {
             "values": cells,
             "fill": {"color": theme.BOSS_BG},
-            "align": ["left", "left", "left", "right", "right", "right"],
+            "align": ["left", "left", "left", "right", "right", "right"][: len(columns)],
             "font": {"color": theme.BOSS_TEXT, "size": 13},
             "height": 28,
             "line": {"color": theme.BOSS_PANEL},

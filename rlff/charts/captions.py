@@ -57,9 +57,10 @@ def crisis_caption(crisis_messages: int, crisis_answered: int) -> str:
     return "chart.crisis_timeline.caption.handled"
 
 
-def crisis_title(crisis_messages: int) -> str:
-    """Row 13: the article's title only when there is a crisis to call a myth."""
-    return "chart.crisis_timeline.title" if crisis_messages else "chart.crisis_timeline.title.plain"
+def crisis_title(crisis_messages: int, crisis_answered: int) -> str:
+    """Row 13: the article's title only when the caption calls the crisis a myth."""
+    myth = crisis_caption(crisis_messages, crisis_answered).endswith(".myth")
+    return "chart.crisis_timeline.title" if myth else "chart.crisis_timeline.title.plain"
 
 
 def platform_caption(posts: Mapping[str, float], sales: Mapping[str, float]) -> tuple[str, str | None]:
@@ -107,9 +108,14 @@ def e_reputation_caption(cm_sentiment: float | None, brand_sentiment: float | No
     return "chart.e_reputation.caption.brand"
 
 
-def top_posts_caption_key(posts: int, sales: int) -> str:
+def shows_sales(posts: int, sales: int) -> bool:
     """Rows 1/8, the deck for Big Boss: a vain CM shows sales only when they flatter (one a post or more)."""
-    return "chart.top_posts.caption" if posts and sales >= posts else "chart.top_posts.caption.no_sales"
+    return bool(posts) and sales >= posts
+
+
+def top_posts_caption_key(posts: int, sales: int) -> str:
+    """The top posts' caption: their sales named only when :func:`shows_sales`."""
+    return "chart.top_posts.caption" if shows_sales(posts, sales) else "chart.top_posts.caption.no_sales"
 
 
 def format_caption(best_engagement: str | None, best_sales: str | None, has_photo_question: bool = True) -> str:

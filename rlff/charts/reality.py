@@ -21,6 +21,7 @@ from rlff.charts.base import (
     figure,
     month_label,
     month_of,
+    percent_axis,
     period_months,
     subplot_grid,
     unavailable,
@@ -196,7 +197,7 @@ def chart_reply_rate(tables: Tables, *, lang: str) -> Chart:
         "showlegend": False,
         "hovertemplate": "%{x}: %{text}<extra></extra>",
     }
-    layout = {"yaxis": {"range": [0, 1.12], "tickformat": ".0%", "title": {"text": t("axis.share", lang)}}}
+    layout = {"yaxis": {**percent_axis(lang, 1.12), "title": {"text": t("axis.share", lang)}}}
     fig = figure(VIEW, lang, title, [bar], layout)
     end = metrics.month_bounds(month_of(tables))[1]
     backlog = metrics.unanswered_backlog(tables.inbox, end)
@@ -400,7 +401,7 @@ def chart_strategy_adherence(tables: Tables, *, lang: str) -> Chart:
     }
     layout = {
         "shapes": [full_plan],
-        "yaxis": {"range": [0, 1.15], "tickformat": ".0%", "title": {"text": t("series.adherence", lang)}},
+        "yaxis": {**percent_axis(lang), "title": {"text": t("series.adherence", lang)}},
     }
     fig = figure(VIEW, lang, title, [bar], layout)
     current = metrics.strategy_adherence(tables.strategy, month_of(tables))
@@ -455,7 +456,7 @@ def chart_e_reputation(tables: Tables, *, lang: str) -> Chart:
         },
     ]
     layout = {
-        grid.axis("y", 1, 1): {"range": [0, 1.15], "tickformat": ".0%"},
+        grid.axis("y", 1, 1): percent_axis(lang),
         grid.axis("y", 1, 2): {"range": [-115, 115], "dtick": 50, "zeroline": True, "zerolinecolor": theme.REFERENCE},
     }
     fig = figure(VIEW, lang, title, traces, layout, grid=grid)
@@ -482,7 +483,7 @@ def chart_crisis_timeline(tables: Tables, *, lang: str) -> Chart:
     kinds = inbox["kind"].astype(str)
     crisis_n = int((kinds == "crisis").sum())
     crisis_answered = int(((kinds == "crisis") & inbox["first_response_at"].notna()).sum())
-    title = t(captions.crisis_title(crisis_n), lang)
+    title = t(captions.crisis_title(crisis_n, crisis_answered), lang)
     if tables.inbox.empty:
         return unavailable("crisis_timeline", VIEW, lang, title)
     tl = metrics.crisis_timeline(tables)
@@ -512,10 +513,10 @@ def chart_crisis_timeline(tables: Tables, *, lang: str) -> Chart:
             "yaxis": "y2",
         },
     ]
-    shapes, notes = event_marks(tables.events, ("crisis_start", "crisis_peak"), lang, VIEW)
     # The reported month and the one before it: the crisis, and the calm it broke.
     first = max(metrics.previous_month(month_of(tables)), tl["date"].min())
     last = metrics.month_bounds(month_of(tables))[1]
+    shapes, notes = event_marks(tables.events, ("crisis_start", "crisis_peak"), lang, VIEW, axis=(first, last))
     layout = {
         "shapes": shapes,
         "annotations": notes,
@@ -528,9 +529,13 @@ def chart_crisis_timeline(tables: Tables, *, lang: str) -> Chart:
             "side": "right",
             "rangemode": "tozero",
             "showgrid": False,
+            # A count of messages: whole ticks (plotly would sync them to the left axis's grid: 67.3).
+            "tickmode": "auto",
+            "tickformat": ",d",
         },
         "xaxis": {"range": [first - pd.Timedelta(hours=12), last - pd.Timedelta(hours=12)]},
-        "legend": {"orientation": "h", "y": -0.15},
+        # Under the date ticks, not on them: the top is the event labels'.
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "right", "x": 1},
     }
     fig = figure(VIEW, lang, title, traces, layout, date_axes=("xaxis",))
     start, end = metrics.month_bounds(month_of(tables))
@@ -620,7 +625,11 @@ def chart_platform_effort(tables: Tables, *, lang: str) -> Chart:
             ("conversions", "series.sales_share", theme.GOOD),
         )
     ]
-    layout = {"barmode": "group", "yaxis": {"tickformat": ".0%", "title": {"text": t("axis.share", lang)}}}
+    top = float(shares[["posts", "followers", "conversions"]].max().max()) if len(shares) else 1.0
+    layout = {
+        "barmode": "group",
+        "yaxis": {**percent_axis(lang, min(1.0, top * 1.08 + 0.01)), "title": {"text": t("axis.share", lang)}},
+    }
     fig = figure(VIEW, lang, title, traces, layout)
     by = shares.set_index("platform")
     key, named = captions.platform_caption(by["posts"].to_dict(), by["conversions"].to_dict())

@@ -15,6 +15,7 @@ from rlff.charts.base import (
     figure,
     month_label,
     month_of,
+    percent_axis,
     period_months,
     plain_text,
     subplot_grid,
@@ -67,7 +68,7 @@ def chart_vanity_index(tables: Tables, *, lang: str) -> Chart:
         "hovertemplate": "%{y}: %{text}<extra></extra>",
         **grid.cell(1, 2),
     }
-    layout = {grid.axis("x", 1, 2): {"range": [0, 1.15], "tickformat": ".0%"}}
+    layout = {grid.axis("x", 1, 2): percent_axis(lang)}
     fig = figure(VIEW, lang, title, [gauge, bars], layout, grid=grid)
     caption = t("chart.vanity_index.caption", lang)
     return Chart("vanity_index", VIEW, title, caption, fig, {t("tile.vanity_index", lang): shown})

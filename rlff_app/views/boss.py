@@ -69,7 +69,7 @@ def render(ctx: AppContext) -> None:
     top = ctx.top_posts()
     no_sales = gaps.lacks("format_performance")  # the files do not say what each post sold
     if no_sales:
-        top = top.drop(columns=[t("table.conversions", lang)])
+        top = top.drop(columns=[t("table.conversions", lang)], errors="ignore")
     st.dataframe(
         top,
         hide_index=True,

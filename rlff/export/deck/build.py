@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from rlff import i18n, metrics
+from rlff.charts.captions import shows_sales
 from rlff.charts.gaps import honest_chart
 from rlff.export.deck.look import CORE_LIMIT, DARK, LIGHT, DeckBrand
 from rlff.export.deck.native import NativeChart, Tile, native_charts
@@ -155,7 +156,8 @@ def _derived_tiles(chart: Any, specs: Sequence[NativeChart], lang: str) -> list[
 
 def _best_posts(tables: Tables, gaps: Any, lang: str) -> tuple[list[str], list[list[str]], list[int]]:
     top = metrics.top_posts(tables, None, 10)
-    sales = not gaps.lacks("format_performance")
+    # Sales only when the files tell them and they flatter (the deck is the CM's voice).
+    sales = not gaps.lacks("format_performance") and shows_sales(len(top), int(top["conversions"].sum()))
     cols = ["published_at", "platform", "text", "likes", "retweets", *(["conversions"] if sales else [])]
     header = [i18n.t(f"table.{c}", lang) for c in cols]
     rows = []
