@@ -58,6 +58,11 @@ def _brand_posts(t) -> pd.DataFrame:
     return p[(p["account"] == "brand") & (p["published_at"] >= MONTH) & (p["published_at"] < NEXT)]
 
 
+def blog_posts(t) -> int:
+    p = t.posts
+    return int(((p["account"] == "cm") & (p["published_at"] >= MONTH) & (p["published_at"] < NEXT)).sum())
+
+
 def engagement(t, kind: str, source: str | None = None) -> int:
     e = t.engagements[t.engagements["post_id"].astype(str).isin(set(_brand_posts(t)["post_id"]))]
     e = e[e["kind"] == kind]
@@ -119,7 +124,8 @@ EFFECTS: list[tuple[dict, str, Measure, int]] = [
     ({"customer_service_share": 0.3}, "reply rate", answered_share, +1),
     ({"customer_service_share": 0.3}, "complaint wait", complaint_wait_hours, -1),
     ({"customer_service_share": 0.3}, "own blog hours", lambda t: hours(t, "own_blog"), -1),
-    ({"customer_service_share": 0.8}, "hours finding pictures", lambda t: hours(t, "finding_next_picture"), -1),
+    ({"customer_service_share": 0.8}, "own blog posts", blog_posts, -1),
+    ({"posts_per_day": 12.0}, "reply rate", answered_share, -1),
     ({"customer_service_share": 0.0}, "reply rate", answered_share, -1),
     ({"hours_per_week": 45.0}, "reply rate", answered_share, +1),
     ({"hours_per_week": 45.0}, "complaint wait", complaint_wait_hours, -1),
@@ -165,12 +171,25 @@ def test_each_knob_moves_what_it_would_move_in_a_real_team(changes, what, measur
 
 
 def test_all_hours_on_customer_service_answer_almost_everything_quickly():
-    """The issue's what-if: 140 h on customer service must show in the inbox, not only in its chart."""
-    t = run((("customer_service_share", 1.0),))
-    assert answered_share(t, "question") > 0.9
-    assert answered_share(t, "complaint") > 0.85  # the crisis week still swamps a full-time CM a little
+    """The issue's what-if: a week given to customers must show in the inbox, not only in its chart."""
+    base, t = run(()), run((("customer_service_share", 1.0),))
+    assert answered_share(t, "question") > 0.8
+    assert answered_share(t, "complaint") > 0.7  # against 22% by default: the crisis week still swamps it
     assert complaint_wait_hours(t) < 12
-    assert hours(t, "finding_next_picture") == 0
+    # The posts come first (the deck needs them): as many as before, their hours too; the
+    # customers get the rest of the week, and the blog gets nothing, so it has no posts.
+    assert len(_brand_posts(t)) == len(_brand_posts(base))
+    assert posting_hours(t) == pytest.approx(posting_hours(base), rel=0.1)
+    assert hours(t, "customer_service") + posting_hours(t) == pytest.approx(35 * 31 / 7, rel=0.1)
+    assert hours(t, "own_blog") == 0 and blog_posts(t) == 0 < blog_posts(base)
+
+
+def test_a_week_full_of_posts_leaves_no_time_for_customers():
+    """More posts than the week can hold: fewer go out, and nobody is answered."""
+    t = run((("posts_per_day", 12.0),))
+    assert len(_brand_posts(t)) < 12 * 31 * 0.7
+    assert hours(t, "customer_service") == 0
+    assert answered_share(t) == 0.0
 
 
 def test_ghost_never_answers_complaints_whatever_the_time():

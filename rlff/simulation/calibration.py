@@ -15,6 +15,7 @@ import pandas as pd
 
 from rlff.simulation.platforms import PROFILES, audience_fraction, audience_shares, post_shares
 from rlff.simulation.scenario import DEFAULT, Scenario, reported_month
+from rlff.simulation.workweek import week_plan
 
 TARGET_RETWEETS = 1754
 TARGET_LIKES = 9540
@@ -54,8 +55,8 @@ def days_in_period(s: Scenario, month: pd.Timestamp) -> int:
 
 
 def brand_posts_in_month(s: Scenario, month: pd.Timestamp) -> int:
-    """Number of brand posts published in ``month`` (deterministic)."""
-    return int(round(s.posts_per_day * days_in_period(s, month)))
+    """Number of brand posts published in ``month`` (deterministic): the rhythm the week can hold."""
+    return int(round(week_plan(s).posts_per_day * days_in_period(s, month)))
 
 
 def purchase_dates(s: Scenario) -> list[pd.Timestamp]:

@@ -14,9 +14,10 @@ import pandas as pd
 from rlff.schema import ACTIVITIES, MESSAGE_KINDS, POST_FORMATS, Meta, Tables, conform
 from rlff.simulation import calibration as cal
 from rlff.simulation.budget import check_budget
-from rlff.simulation.platforms import PROFILES, audience_fraction, audience_shares, post_shares, posting_hours_per_week
+from rlff.simulation.platforms import PROFILES, audience_fraction, audience_shares, post_shares
 from rlff.simulation.providers import TextPools, text_pools
 from rlff.simulation.scenario import DEFAULT, Scenario, reported_month
+from rlff.simulation.workweek import week_plan
 
 OTHER_FORMAT_WEIGHTS = {"photo": 0.35, "link": 0.3, "video": 0.2, "text": 0.15}
 # Vanity pull of a format (likes) vs the clicks it earns (value).
@@ -25,15 +26,6 @@ FORMAT_CLICK_RATE = {"photo_question": 0.002, "photo": 0.003, "link": 0.03, "vid
 MESSAGE_MIX = {"compliment": 0.4, "question": 0.35, "complaint": 0.25}
 CRISIS_SHAPE = np.array([0.35, 0.25, 0.18, 0.12, 0.1])  # messages per crisis day, decaying
 CUSTOMER_REPLIES_PER_LIKE = 0.08
-# Weekly time use besides customer service (the knob) and posting (the platforms model):
-# the rest of the week, split by these weights.
-ACTIVITY_WEIGHTS = {
-    "own_blog": 0.15,
-    "watching_own_name": 0.10,
-    "peer_networking": 0.12,
-    "strategy": 0.04,
-    "reporting": 0.09,
-}
 # Customer service (DESIGN row 15): minutes a first answer takes, by message kind.
 REPLY_MINUTES = {"compliment": 0.5, "question": 3.0, "complaint": 8.0, "crisis": 10.0}
 # Customer-service time over the time answering every message would take, at which the
@@ -180,7 +172,7 @@ def _posts(s: Scenario, pools: TextPools, months: list[pd.Timestamp], rng: np.ra
         plat = np.array(platforms)[rng.choice(len(platforms), n, p=post_w)]
         add(when, plat, fmt, False)
         # The CM's own blog: ten-line translations every other day.
-        nb = int(round(s.blog_posts_per_week * days / 7))
+        nb = int(round(week_plan(s).blog_posts_per_week * days / 7))  # no blog hours, no blog
         if nb:
             boff = np.sort(rng.integers(0, days, nb) * 86_400 + rng.integers(9 * 3600, 12 * 3600, nb))
             add(np.datetime64(first) + boff.astype("timedelta64[s]"), np.full(nb, "blog"), np.full(nb, "text"), True)
@@ -572,16 +564,9 @@ def _time_use(s: Scenario, rng: np.random.Generator) -> pd.DataFrame:
     # The week: customer service is the knob's share; finding pictures and posting take what
     # the platforms and the rhythm cost (capped by what is left); the rest goes by habit.
     week = s.hours_per_week
-    service = s.customer_service_share * week
-    picture, posting = posting_hours_per_week(tuple(s.platforms), s.posts_per_day)
-    left = week - service
-    scale = min(1.0, left / (picture + posting)) if picture + posting > 0 else 0.0
-    picture, posting = picture * scale, posting * scale
-    habits = tuple(a for a in ACTIVITIES if a not in ("customer_service", "finding_next_picture", "posting"))
-    rest = _weights(habits, ACTIVITY_WEIGHTS) * max(left - picture - posting, 0.0)
-    hours = {"finding_next_picture": picture, "posting": posting, **dict(zip(habits, rest, strict=True))}
+    hours = week_plan(s).hours
     acts = (*(a for a in ACTIVITIES if a != "customer_service"), "customer_service")
-    shares = np.array([hours.get(a, service) for a in acts]) / week
+    shares = np.array([hours[a] for a in acts]) / week
     noisy = shares * rng.gamma(50, 1 / 50, (len(weeks), len(acts)))
     noisy = noisy / noisy.sum(axis=1, keepdims=True) * s.hours_per_week
     df = pd.DataFrame(

@@ -86,7 +86,13 @@ def _categories(seq: Any) -> tuple[Any, ...]:
 
 def _axis_is_percent(layout: Any, axis_name: str) -> bool:
     axis = getattr(layout, axis_name, None)
-    return bool(axis is not None and axis.tickformat and "%" in axis.tickformat)
+    if axis is None:
+        return False
+    # Share axes give their ticks as text ("20 %" in French, rlff.charts.base.percent_axis).
+    ticks = axis.ticktext or ()
+    return bool(
+        (axis.tickformat and axis.tickformat.endswith("%")) or (ticks and all(str(x).endswith("%") for x in ticks))
+    )
 
 
 def native_charts(figure: Any) -> list[NativeChart] | None:
