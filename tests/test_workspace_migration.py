@@ -23,7 +23,7 @@ from test_workspace import assert_same_tables  # noqa: E402
 def _check_migrated(url: str) -> None:
     ws = open_workspace(url)
     try:
-        assert (ws.migrated_from, ws.version) == (1, SCHEMA_VERSION) == (1, 3)
+        assert (ws.migrated_from, ws.version) == (1, SCHEMA_VERSION) == (1, 4)
         everything = [f for files in v1.v1_files() for f in files]
         assert_same_tables(ws.tables(v1.BRAND), import_files(everything).tables)
         history = ws.history()
