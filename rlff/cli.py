@@ -496,7 +496,9 @@ def cmd_users(args: argparse.Namespace) -> int:
         else:
             listed = users.users(ws)
             if args.json:
-                payload = [{"name": u.name, "role": u.role, "brands": sorted(u.brands), "email": u.email} for u in listed]
+                payload = [
+                    {"name": u.name, "role": u.role, "brands": sorted(u.brands), "email": u.email} for u in listed
+                ]
                 print(json.dumps(payload, indent=2, ensure_ascii=False))
             elif not listed:
                 print(t("users.cli.none", lang))
