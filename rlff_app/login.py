@@ -16,8 +16,8 @@ Single sign-on: when the secrets (``.streamlit/secrets.toml``) have an ``[auth]`
 form also offers Streamlit's ``st.login`` (OpenID Connect). Back from the identity provider,
 the e-mail it vouches for (``st.user.email``, with ``email_verified`` true when sent) is the
 workspace user with that e-mail (``rlff users email``), logged in as with a password: same
-session keys, role, brands and idle expiry. An e-mail no user has is refused, with nothing
-shown, and a button to log out of the identity provider's session; logging out, or idling
+session keys, role, brands and idle expiry. An e-mail no user has is refused, with no data
+shown: a button logs out of the identity provider's session, the password form stays; logging out, or idling
 out, of a single sign-on session also logs out of it (``st.logout``).
 """
 
@@ -124,15 +124,16 @@ def _sso_buttons(lang: str) -> None:
                 st.error(plain_md(t("login.sso.misconfigured", lang, problems=problem)), icon=":material/key_off:")
 
 
-def _sso_user(lang: str) -> User | None:
-    """The workspace user the identity provider's login maps to (then logged in); None when nobody is.
+def _sso_user(lang: str) -> tuple[User | None, bool]:
+    """(the workspace user the identity provider's login maps to, then logged in; whether it was refused).
 
-    A login that maps to no user is refused here (message and a button to end it), and the run stops.
+    A login that maps to no user is refused here: a message and a button that ends it (the
+    password form still follows, for someone who has a password).
     """
     settings = sso_settings()
     identity = _sso_identity() if settings is not None and not settings.problems else None
     if identity is None:
-        return None
+        return None, False
     ws = workspace.existing()
     try:
         if ws is None:  # (gate checked it has users)
@@ -143,13 +144,11 @@ def _sso_user(lang: str) -> User | None:
             raise  # the workspace cannot be read: gate says so
         st.error(plain_md(exc.message(lang)), icon=":material/lock:")
         st.button(t("login.sso.logout", lang), key="login.sso.logout", on_click=st.logout, icon=":material/logout:")
-        if not public_demo():
-            st.stop()
-        return None
+        return None, True
     st.session_state[USER] = user
     st.session_state[SEEN] = clock()
     st.session_state[SSO] = user.email
-    return user
+    return user, False
 
 
 def _client_address() -> str | None:
@@ -162,8 +161,8 @@ def _client_address() -> str | None:
         return None
 
 
-def _form(lang: str) -> None:
-    """The login form; a good password logs in and reruns the app."""
+def _form(lang: str, offer_sso: bool = True) -> None:
+    """The login form (and the single sign-on buttons, unless ``offer_sso`` is false); a good password logs in and reruns the app."""
     notice = st.session_state.pop(NOTICE, None)
     if notice:
         st.info(t(notice, lang))
@@ -172,7 +171,8 @@ def _form(lang: str) -> None:
         name = st.text_input(t("login.name", lang), key="login.name", max_chars=100)
         password = st.text_input(t("login.password", lang), type="password", key="login.password")
         submitted = st.form_submit_button(t("login.submit", lang))
-    _sso_buttons(lang)
+    if offer_sso:
+        _sso_buttons(lang)
     if not submitted:
         return
     keys = throttle_keys(name, _client_address())
@@ -235,11 +235,12 @@ def gate(lang: str) -> None:
     if not active:
         st.session_state.pop(USER, None)
         return
+    refused = False
     try:
         user = _refresh(lang)
         if user is None:
             with st.sidebar if public_demo() else contextlib.nullcontext():
-                user = _sso_user(lang)
+                user, refused = _sso_user(lang)
     except WorkspaceError as exc:
         st.error(plain_md(t("login.error", lang, message=exc.message(lang))), icon=":material/error:")
         st.stop()
@@ -250,7 +251,7 @@ def gate(lang: str) -> None:
         return
     if public_demo():
         with st.sidebar:
-            _form(lang)
+            _form(lang, offer_sso=not refused)
         return  # the simulation only: no brand is visible to nobody (see allowed)
-    _form(lang)
+    _form(lang, offer_sso=not refused)
     st.stop()

@@ -178,9 +178,21 @@ def test_a_login_with_no_user_is_refused_with_no_data_and_can_be_ended(database,
     assert words in _shown(at)
     assert not at.get("metric") and not at.get("plotly_chart") and not at.get("selectbox")
     assert login.USER not in at.session_state
+    assert _is_login_page(at) and _sso_buttons(at) == []  # the password form, not the same button again
     at.button(key="login.sso.logout").click().run()
     assert at.user["is_logged_in"] is False  # st.logout() ran: the identity cookie goes
     assert _is_login_page(at) and words not in _shown(at)
+    assert _sso_buttons(at) == [t("login.sso.button", "en")]
+
+
+def test_a_refused_provider_login_still_lets_a_password_in(database):
+    at = _app(user={"is_logged_in": True, "email": "stranger@example.com", "email_verified": True})
+    at.text_input(key="login.name").set_value("ed")
+    at.text_input(key="login.password").set_value("editor-pass")
+    (button,) = [b for b in at.get("button") if b.proto.is_form_submitter]
+    at = button.click().run()
+    assert "Logged in as ed (editor)" in _shown(at) and at.get("metric")
+    assert login.SSO not in at.session_state
 
 
 def test_the_refusal_is_in_french_too(database):
