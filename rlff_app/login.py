@@ -27,6 +27,7 @@ import contextlib
 import os
 import time
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -43,6 +44,7 @@ SEEN = "rlff.login.seen"  # when the session last ran, time.time()
 ACTIVE = "rlff.login.active"  # True when this run is under login rules (the workspace has users)
 NOTICE = "rlff.login.notice"  # a message for the next run's form (expired, logged out)
 SSO = "rlff.login.sso"  # the e-mail of a session logged in by single sign-on (absent: by password)
+WANTED = "rlff.login.wanted"  # the page (URL path) the visitor asked for before logging in
 ENV_PUBLIC_DEMO = "RLFF_PUBLIC_DEMO"
 ENV_IDLE_HOURS = "RLFF_SESSION_IDLE_HOURS"
 DEFAULT_IDLE_HOURS = 8.0
@@ -253,5 +255,19 @@ def gate(lang: str) -> None:
         with st.sidebar:
             _form(lang, offer_sso=not refused)
         return  # the simulation only: no brand is visible to nobody (see allowed)
+    _remember_page()
     _form(lang, offer_sso=not refused)
     st.stop()
+
+
+def _remember_page() -> None:
+    """Keep the page the link asked for (``/reality``): the login's rerun would land on the default page."""
+    with contextlib.suppress(Exception):  # no browser context (AppTest, bare mode): nothing to keep
+        path = urlsplit(st.context.url or "").path
+        st.session_state[WANTED] = path.rstrip("/").rsplit("/", 1)[-1]
+
+
+def pop_wanted_page() -> str | None:
+    """The URL path of the page asked for before the login (once; None when none was)."""
+    wanted = st.session_state.pop(WANTED, None)
+    return wanted if isinstance(wanted, str) and wanted else None
