@@ -17,8 +17,13 @@ form also offers Streamlit's ``st.login`` (OpenID Connect). Back from the identi
 the e-mail it vouches for (``st.user.email``, with ``email_verified`` true when sent) is the
 workspace user with that e-mail (``rlff users email``), logged in as with a password: same
 session keys, role, brands and idle expiry. An e-mail no user has is refused, with no data
-shown: a button logs out of the identity provider's session, the password form stays; logging out, or idling
-out, of a single sign-on session also logs out of it (``st.logout``).
+shown: a button logs out of the identity provider's session, and the password form stays.
+Logging out, or idling out, of a single sign-on session also logs out of the provider's
+(``st.logout``).
+
+A link to a page (``/reality?brand=acme``) answered by the login form leads to that page once
+logged in (:func:`pop_wanted_page`, used by :mod:`rlff_app.main`). Not after single sign-on:
+Streamlit's callback always returns to the home page, in a new session.
 """
 
 from __future__ import annotations
