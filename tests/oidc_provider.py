@@ -74,7 +74,8 @@ def installed() -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name in FILES:
         shutil.copyfile(HERE / name, folder / name)
-    if not (folder / "node_modules" / "oidc-provider" / "package.json").exists():
+    done_stamp = folder / "node_modules" / ".rlff-npm-ci-done"  # not there after an interrupted npm ci
+    if not done_stamp.exists():
         done = subprocess.run(
             [npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts"],
             cwd=folder,
@@ -85,6 +86,7 @@ def installed() -> Path:
         )
         if done.returncode != 0:
             raise RuntimeError(f"npm ci in {folder} failed:\n{done.stdout}\n{done.stderr}")
+        done_stamp.touch()
     return folder
 
 
