@@ -437,7 +437,7 @@ def cmd_brands(args: argparse.Namespace) -> int:
     return _workspace_call(args, lambda ws: brands_command(ws, args.json))
 
 
-# --- users of a shared workspace: rlff users add|list|remove|passwd ------------------------------------
+# --- users of a shared workspace: rlff users add|list|remove|passwd|email ------------------------------------
 
 
 def _read_password(args: argparse.Namespace, lang: str) -> str:
@@ -459,7 +459,7 @@ def _read_password(args: argparse.Namespace, lang: str) -> str:
 
 
 def cmd_users(args: argparse.Namespace) -> int:
-    """``rlff users add|list|remove|passwd``: who may use the workspace (admins only; passwd: also oneself)."""
+    """``rlff users add|list|remove|passwd|email``: who may use the workspace (admins only; passwd: also oneself)."""
     from rlff.i18n import t
     from rlff.io.workspace import users
     from rlff.io.workspace.command import cli_lang
@@ -471,9 +471,20 @@ def cmd_users(args: argparse.Namespace) -> int:
         if not (args.action == "passwd" and actor.name and actor.name == args.name):
             users.require(actor, "manage")
         if args.action == "add":
-            user = users.add_user(ws, args.name, _read_password(args, lang), args.role, args.brand or ())
+            if args.email:
+                users.check_email(args.email)  # before the password is asked for
+            password = _read_password(args, lang)
+            user = users.add_user(ws, args.name, password, args.role, args.brand or (), email=args.email)
             brands = ", ".join(sorted(user.brands)) or t("users.cli.all_brands", lang)
             print(t("users.cli.added", lang, name=user.name, role=user.role, brands=brands))
+            if user.email:
+                print(t("users.cli.email_set", lang, name=user.name, email=user.email))
+        elif args.action == "email":
+            if args.remove == bool(args.address):
+                raise users.WorkspaceError("users.error.email_or_remove")
+            user = users.set_email(ws, args.name, None if args.remove else args.address)
+            key = "users.cli.email_set" if user.email else "users.cli.email_removed"
+            print(t(key, lang, name=user.name, email=user.email or ""))
         elif args.action == "remove":
             users.remove_user(ws, args.name)
             print(t("users.cli.removed", lang, name=args.name))
@@ -485,13 +496,18 @@ def cmd_users(args: argparse.Namespace) -> int:
         else:
             listed = users.users(ws)
             if args.json:
-                payload = [{"name": u.name, "role": u.role, "brands": sorted(u.brands)} for u in listed]
+                payload = [
+                    {"name": u.name, "role": u.role, "brands": sorted(u.brands), "email": u.email} for u in listed
+                ]
                 print(json.dumps(payload, indent=2, ensure_ascii=False))
             elif not listed:
                 print(t("users.cli.none", lang))
             for u in [] if args.json else listed:
                 brands = t("users.cli.all_brands", lang) if u.is_admin else ", ".join(sorted(u.brands))
-                print(t("users.cli.line", lang, name=u.name, role=u.role, brands=brands))
+                if u.email:
+                    print(t("users.cli.line_email", lang, name=u.name, role=u.role, brands=brands, email=u.email))
+                else:
+                    print(t("users.cli.line", lang, name=u.name, role=u.role, brands=brands))
         return 0
 
     return _workspace_call(args, run)
@@ -506,6 +522,7 @@ def _add_users_command(add: Callable[..., argparse.ArgumentParser]) -> None:
     a.add_argument("--role", required=True, choices=("viewer", "editor", "admin"), help="what the user may do")
     a.add_argument("--brand", action="append", metavar="BRAND", help="a brand the user sees (repeat for more)")
     a.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    a.add_argument("--email", metavar="ADDR", help="the e-mail single sign-on logs this user in with")
     _add_database_url(a)
     a = actions.add_parser("list", help="list the users, their role and brands")
     a.add_argument("--json", action="store_true", help="print a JSON list instead of text")
@@ -516,6 +533,11 @@ def _add_users_command(add: Callable[..., argparse.ArgumentParser]) -> None:
     a = actions.add_parser("passwd", help="change a user's password (yours, or anyone's as admin)")
     a.add_argument("name", metavar="NAME")
     a.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    _add_database_url(a)
+    a = actions.add_parser("email", help="set (or --remove) the e-mail single sign-on logs a user in with")
+    a.add_argument("name", metavar="NAME")
+    a.add_argument("address", metavar="ADDR", nargs="?", default="", help="the e-mail, compared case-insensitively")
+    a.add_argument("--remove", action="store_true", help="remove the user's e-mail (no single sign-on)")
     _add_database_url(a)
 
 
@@ -575,9 +597,10 @@ EXAMPLES = {
     "dashboard": "examples:\n  rlff dashboard --port 8501\n"
     "  rlff dashboard --address 0.0.0.0 --headless   # hosting: listen on every network address\n"
     "  rlff dashboard --public-demo --database-url postgresql://rlff@db/rlff\n",
-    "users": "examples:\n  rlff users add norma --role editor --brand acme\n"
+    "users": "examples:\n  rlff users add norma --role editor --brand acme --email norma@example.com\n"
     "  printf '%s\\n' \"$PASSWORD\" | rlff users add boss --role viewer --brand acme --password-stdin\n"
-    "  rlff users list\n  rlff users passwd norma\n  rlff users remove norma\n"
+    "  rlff users list\n  rlff users passwd norma\n  rlff users email norma norma@example.com\n"
+    "  rlff users remove norma\n"
     "  RLFF_USER=norma RLFF_PASSWORD=… rlff import tweets.csv --brand acme --database-url postgresql://…\n",
 }
 

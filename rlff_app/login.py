@@ -11,27 +11,45 @@ Failed logins are slowed down per user name and per client address
 idle for ``RLFF_SESSION_IDLE_HOURS`` hours (8 by default) logs out; so does the sidebar's
 "Log out" button, which clears the whole session. The user's role and brands are read
 again on every run, so a change made with ``rlff users`` applies at once.
+
+Single sign-on: when the secrets (``.streamlit/secrets.toml``) have an ``[auth]`` table, the
+form also offers Streamlit's ``st.login`` (OpenID Connect). Back from the identity provider,
+the e-mail it vouches for (``st.user.email``, with ``email_verified`` true when sent) is the
+workspace user with that e-mail (``rlff users email``), logged in as with a password: same
+session keys, role, brands and idle expiry. An e-mail no user has is refused, with no data
+shown: a button logs out of the identity provider's session, and the password form stays.
+Logging out, or idling out, of a single sign-on session also logs out of the provider's
+(``st.logout``).
+
+A link to a page (``/reality?brand=acme``) answered by the login form leads to that page once
+logged in (:func:`pop_wanted_page`, used by :mod:`rlff_app.main`). Not after single sign-on:
+Streamlit's callback always returns to the home page, in a new session.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 import streamlit as st
 
 from rlff.i18n import t
 from rlff.io.workspace import WorkspaceError
 from rlff.io.workspace.throttle import LoginThrottle, idle_expired, throttle_keys
-from rlff.io.workspace.users import User, authenticate, can, has_users, user_named
+from rlff.io.workspace.users import User, authenticate, can, has_users, user_for_sso, user_named
 from rlff_app import workspace
+from rlff_app._compat.streamlit import SSO_DEFAULT, sso_login, sso_settings
 from rlff_app.show import plain_md
 
 USER = "rlff.login.user"  # the User logged in (absent: nobody)
 SEEN = "rlff.login.seen"  # when the session last ran, time.time()
 ACTIVE = "rlff.login.active"  # True when this run is under login rules (the workspace has users)
 NOTICE = "rlff.login.notice"  # a message for the next run's form (expired, logged out)
+SSO = "rlff.login.sso"  # the e-mail of a session logged in by single sign-on (absent: by password)
+WANTED = "rlff.login.wanted"  # the page (URL path) the visitor asked for before logging in
 ENV_PUBLIC_DEMO = "RLFF_PUBLIC_DEMO"
 ENV_IDLE_HOURS = "RLFF_SESSION_IDLE_HOURS"
 DEFAULT_IDLE_HOURS = 8.0
@@ -73,9 +91,71 @@ def allowed(action: str, brand: str | None) -> bool:
 
 
 def logout() -> None:
-    """The "Log out" button: forget everything this session held, then show the form."""
+    """The "Log out" button: forget everything this session held, then show the form.
+
+    A single sign-on session also ends the identity cookie (and, when the provider has an
+    end-session endpoint, the provider's session): ``st.logout`` redirects there and back.
+    """
+    came_from_sso = SSO in st.session_state
     st.session_state.clear()
     st.session_state[NOTICE] = "login.logged_out"
+    if came_from_sso:
+        st.logout()
+
+
+def _sso_identity() -> tuple[object, object] | None:
+    """(e-mail, email_verified or None) of the identity provider's login; None when nobody is logged in by it."""
+    if not st.user.get("is_logged_in"):
+        return None
+    return st.user.get("email"), st.user.get("email_verified")
+
+
+def _sso_buttons(lang: str) -> None:
+    """Under the password form: one "Log in with single sign-on" button per provider of ``[auth]``."""
+    settings = sso_settings()
+    if settings is None:
+        return
+    if settings.problems:
+        message = t("login.sso.misconfigured", lang, problems=", ".join(settings.problems))
+        st.warning(plain_md(message), icon=":material/key_off:")
+        return
+    for provider in settings.providers:
+        label = (
+            t("login.sso.button", lang)
+            if provider == SSO_DEFAULT
+            else t("login.sso.button_named", lang, provider=provider)
+        )
+        if st.button(label, key=f"login.sso.{provider}", icon=":material/key:"):
+            problem = sso_login(provider)
+            if problem:
+                st.error(plain_md(t("login.sso.misconfigured", lang, problems=problem)), icon=":material/key_off:")
+
+
+def _sso_user(lang: str) -> tuple[User | None, bool]:
+    """(the workspace user the identity provider's login maps to, then logged in; whether it was refused).
+
+    A login that maps to no user is refused here: a message and a button that ends it (the
+    password form still follows, for someone who has a password).
+    """
+    settings = sso_settings()
+    identity = _sso_identity() if settings is not None and not settings.problems else None
+    if identity is None:
+        return None, False
+    ws = workspace.existing()
+    try:
+        if ws is None:  # (gate checked it has users)
+            raise WorkspaceError("login.sso.unknown", email=str(identity[0]))
+        user = user_for_sso(ws, *identity)
+    except WorkspaceError as exc:
+        if not exc.key.startswith("login.sso."):
+            raise  # the workspace cannot be read: gate says so
+        st.error(plain_md(exc.message(lang)), icon=":material/lock:")
+        st.button(t("login.sso.logout", lang), key="login.sso.logout", on_click=st.logout, icon=":material/logout:")
+        return None, True
+    st.session_state[USER] = user
+    st.session_state[SEEN] = clock()
+    st.session_state[SSO] = user.email
+    return user, False
 
 
 def _client_address() -> str | None:
@@ -88,8 +168,8 @@ def _client_address() -> str | None:
         return None
 
 
-def _form(lang: str) -> None:
-    """The login form; a good password logs in and reruns the app."""
+def _form(lang: str, offer_sso: bool = True) -> None:
+    """The login form (and the single sign-on buttons, unless ``offer_sso`` is false); a good password logs in and reruns the app."""
     notice = st.session_state.pop(NOTICE, None)
     if notice:
         st.info(t(notice, lang))
@@ -98,6 +178,8 @@ def _form(lang: str) -> None:
         name = st.text_input(t("login.name", lang), key="login.name", max_chars=100)
         password = st.text_input(t("login.password", lang), type="password", key="login.password")
         submitted = st.form_submit_button(t("login.submit", lang))
+    if offer_sso:
+        _sso_buttons(lang)
     if not submitted:
         return
     keys = throttle_keys(name, _client_address())
@@ -124,12 +206,19 @@ def _refresh(lang: str) -> User | None:
     user = current_user()
     if user is None:
         return None
+    came_from_sso = SSO in st.session_state
     if idle_expired(float(st.session_state.get(SEEN, 0.0)), clock(), idle_seconds()):
         st.session_state.clear()
         st.session_state[NOTICE] = "login.expired"
+        if came_from_sso:  # else the identity cookie would log the session straight back in
+            st.logout()
+            st.stop()
         return None
     ws = workspace.existing()
     fresh = user_named(ws, user.name) if ws is not None else None
+    # A single sign-on session holds while the user still has the e-mail it logged in with.
+    if came_from_sso and (fresh is None or fresh.email != st.session_state[SSO] or _sso_identity() is None):
+        fresh = None
     if fresh is None:
         st.session_state.clear()
         return None
@@ -153,8 +242,12 @@ def gate(lang: str) -> None:
     if not active:
         st.session_state.pop(USER, None)
         return
+    refused = False
     try:
         user = _refresh(lang)
+        if user is None:
+            with st.sidebar if public_demo() else contextlib.nullcontext():
+                user, refused = _sso_user(lang)
     except WorkspaceError as exc:
         st.error(plain_md(t("login.error", lang, message=exc.message(lang))), icon=":material/error:")
         st.stop()
@@ -165,7 +258,21 @@ def gate(lang: str) -> None:
         return
     if public_demo():
         with st.sidebar:
-            _form(lang)
+            _form(lang, offer_sso=not refused)
         return  # the simulation only: no brand is visible to nobody (see allowed)
-    _form(lang)
+    _remember_page()
+    _form(lang, offer_sso=not refused)
     st.stop()
+
+
+def _remember_page() -> None:
+    """Keep the page the link asked for (``/reality``): the login's rerun would land on the default page."""
+    with contextlib.suppress(Exception):  # no browser context (AppTest, bare mode): nothing to keep
+        path = urlsplit(st.context.url or "").path
+        st.session_state[WANTED] = path.rstrip("/").rsplit("/", 1)[-1]
+
+
+def pop_wanted_page() -> str | None:
+    """The URL path of the page asked for before the login (once; None when none was)."""
+    wanted = st.session_state.pop(WANTED, None)
+    return wanted if isinstance(wanted, str) and wanted else None

@@ -94,6 +94,11 @@ def main() -> None:
     if isinstance(ctx, AppContext):
         st.session_state[CONTEXT] = pick_month(ctx, data_slot)
     nav = st.navigation(_pages(lang), position="hidden")  # the sidebar's links replace it
+    wanted = login.pop_wanted_page()  # a deep link answered by the login form: go there now
+    if wanted is not None and wanted != nav.url_path:
+        page = next((p for p in _pages(lang) if p.url_path == wanted), None)
+        if page is not None:
+            st.switch_page(page, query_params=[(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
     if error is not None:
         st.error(plain_md(t("app.scenario_error", lang, message=error)), icon="⚠️")
         return

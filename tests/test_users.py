@@ -274,3 +274,48 @@ def test_failed_logins_back_off_exponentially_per_name_and_per_address():
 def test_a_session_expires_after_the_idle_time():
     assert not idle_expired(last_seen=0.0, now=8 * 3600 - 1, idle_seconds=8 * 3600)
     assert idle_expired(last_seen=0.0, now=8 * 3600, idle_seconds=8 * 3600)
+
+
+def test_rlff_users_sets_lists_and_removes_e_mails(shared, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    argv = [
+        "users",
+        "add",
+        "boss",
+        "--role",
+        "viewer",
+        "--brand",
+        "acme",
+        "--password-stdin",
+        "--email",
+        "Boss@Example.com",
+    ]
+    assert main(argv) == 0
+    assert "boss logs in by single sign-on as boss@example.com" in capsys.readouterr().out
+    assert main(["users", "email", "vic", "VIC@example.com"]) == 0
+    assert main(["users", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "boss  viewer  acme  boss@example.com" in out and "vic  viewer  acme  vic@example.com" in out
+    assert "ed  editor  acme\n" in out  # no e-mail: the line as before
+    assert main(["users", "list", "--json"]) == 0
+    listed = {u["name"]: u["email"] for u in __import__("json").loads(capsys.readouterr().out)}
+    assert listed == {"boss": "boss@example.com", "ed": None, "vic": "vic@example.com"}
+    # One e-mail, one user; a malformed address; neither or both of ADDR and --remove: one error line each.
+    for argv, words in [
+        (["users", "email", "ed", "boss@EXAMPLE.com"], "already has the e-mail boss@example.com"),
+        (["users", "email", "ed", "not-an-address"], "is not an e-mail address"),
+        (["users", "email", "ed"], "either an e-mail"),
+        (["users", "email", "ed", "ed@example.com", "--remove"], "either an e-mail"),
+        (["users", "email", "nobody", "n@example.com"], "no user 'nobody'"),
+    ]:
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert words in err and err.count("\n") == 1, err
+    # A bad --email is refused before the password is asked for.
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": pytest.fail("asked for a password"))
+    assert main(["users", "add", "x", "--role", "admin", "--email", "x@"]) == 2
+    assert "is not an e-mail address" in capsys.readouterr().err
+    assert main(["users", "email", "vic", "--remove"]) == 0
+    assert "vic has no e-mail" in capsys.readouterr().out
+    with open_workspace(shared) as ws:
+        assert [u.email for u in users(ws) if u.name == "vic"] == [None]

@@ -23,7 +23,7 @@ from test_workspace import assert_same_tables  # noqa: E402
 def _check_migrated(url: str) -> None:
     ws = open_workspace(url)
     try:
-        assert (ws.migrated_from, ws.version) == (1, SCHEMA_VERSION) == (1, 3)
+        assert (ws.migrated_from, ws.version) == (1, SCHEMA_VERSION) == (1, 4)
         everything = [f for files in v1.v1_files() for f in files]
         assert_same_tables(ws.tables(v1.BRAND), import_files(everything).tables)
         history = ws.history()
@@ -83,3 +83,46 @@ def test_the_committed_file_is_what_the_script_writes(tmp_path):
             query = f"SELECT * FROM {table} ORDER BY 1, 2"
             assert a.exec_driver_sql(query).all() == b.exec_driver_sql(query).all(), table
     assert isinstance(v1.AT[0], datetime)
+
+
+def test_a_version_3_workspace_with_users_gets_e_mails(workspace_url):
+    """Version 3 -> 4 on SQLite and PostgreSQL: the users, hashes and brands stay; e-mails start empty, unique."""
+    from rlff.io.workspace import migrations
+    from rlff.io.workspace.users import authenticate, set_email, user_for_sso, users
+
+    if workspace_url.startswith("sqlite"):
+        Path(workspace_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(workspace_url)
+    with engine.begin() as conn:
+        assert migrations.migrate(conn, target=3) == (None, 3)
+        conn.execute(
+            sa.text("INSERT INTO users (name, role, password_hash, created_at) VALUES (:n, :r, :h, :at)"),
+            [
+                {"n": "vic", "r": "viewer", "h": _hash("viewer-pass"), "at": datetime(2026, 1, 2)},
+                {"n": "ada", "r": "admin", "h": _hash("admin-pass"), "at": datetime(2026, 1, 2)},
+            ],
+        )
+        conn.execute(sa.text("INSERT INTO user_brands (user_name, brand) VALUES ('vic', 'acme')"))
+        assert "email" not in {c["name"] for c in sa.inspect(conn).get_columns("users")}
+    engine.dispose()
+    ws = open_workspace(workspace_url)
+    try:
+        assert (ws.migrated_from, ws.version) == (3, SCHEMA_VERSION) == (3, 4)
+        assert [(u.name, u.role, sorted(u.brands), u.email) for u in users(ws)] == [
+            ("ada", "admin", [], None),
+            ("vic", "viewer", ["acme"], None),
+        ]
+        assert authenticate(ws, "vic", "viewer-pass") is not None  # the old hash still logs in
+        set_email(ws, "vic", "Vic@Example.com")
+        set_email(ws, "ada", None)
+        assert user_for_sso(ws, "VIC@example.com", True).name == "vic"
+        with pytest.raises(sa.exc.IntegrityError), ws._writing() as conn:  # the new unique index
+            conn.exec_driver_sql("UPDATE users SET email = 'vic@example.com' WHERE name = 'ada'")
+    finally:
+        ws.close()
+
+
+def _hash(password: str) -> str:
+    from rlff.io.workspace.users import hash_password
+
+    return hash_password(password)

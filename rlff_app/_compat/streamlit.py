@@ -9,6 +9,9 @@ Three hooks, checked against streamlit 1.67.0 (see :mod:`rlff._compat` for the r
   (``streamlit.runtime.scriptrunner_utils.script_run_context``). Off, the warm-up logs noise.
 * ``metric_css``: the ``data-testid`` names of ``st.metric``'s box and value, which the Big
   Boss view's CSS dresses. Off, the tiles keep Streamlit's plain look.
+
+Single sign-on (:func:`sso_settings`, :func:`sso_login`) uses public Streamlit only, but reads
+the secrets' ``[auth]`` table with the rules Streamlit 1.67 applies to it.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ import contextlib
 import importlib
 import importlib.util
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from types import ModuleType
 
 from rlff._compat import Hook
@@ -25,11 +29,15 @@ from rlff._compat import Hook
 __all__ = [
     "METRIC_CSS",
     "QUIET_WARM_UP",
+    "SSO_DEFAULT",
     "USE_WARNING_ONCE",
+    "SsoSettings",
     "fast_paths",
     "metric_selectors",
     "quiet_outside_sessions",
     "run_streamlit",
+    "sso_login",
+    "sso_settings",
     "streamlit_once_per_process",
 ]
 
@@ -112,3 +120,74 @@ def run_streamlit(argv: Sequence[str]) -> None:
 
     sys.argv = ["streamlit", *argv]
     streamlit_main(prog_name="streamlit")
+
+
+# --- single sign-on: which st.login() providers the secrets' [auth] section sets up ------------------
+# Public Streamlit (st.secrets, st.login), but the shape of [auth] is Streamlit's, checked against
+# 1.67 (streamlit.auth_util.validate_auth_credentials): kept here so an upgrade has one place to look.
+
+SSO_SHARED_KEYS = ("redirect_uri", "cookie_secret")
+SSO_PROVIDER_KEYS = ("client_id", "client_secret", "server_metadata_url")
+SSO_DEFAULT = "default"  # the provider st.login() uses when given no name: [auth]'s own keys
+
+
+@dataclass(frozen=True)
+class SsoSettings:
+    """What ``[auth]`` of the secrets sets up.
+
+    Attributes:
+        providers: names to give ``st.login`` (:data:`SSO_DEFAULT` for ``[auth]``'s own keys), in order.
+        problems: what keeps single sign-on from working, e.g. ``"[auth] redirect_uri"``; empty when fine.
+    """
+
+    providers: tuple[str, ...]
+    problems: tuple[str, ...]
+
+
+def _auth_section() -> Mapping[str, object] | None:
+    """The secrets' ``[auth]`` table, or None (no secrets file, or no such table)."""
+    import streamlit as st
+
+    try:
+        section = st.secrets.get("auth")
+    except FileNotFoundError:  # StreamlitSecretNotFoundError: no (readable) secrets file
+        return None
+    return section if isinstance(section, Mapping) else None
+
+
+def sso_settings() -> SsoSettings | None:
+    """The single sign-on set up in the secrets' ``[auth]`` table; None when there is none."""
+    auth = _auth_section()
+    if auth is None:
+        return None
+    problems = [f"[auth] {key}" for key in SSO_SHARED_KEYS if not auth.get(key)]
+    redirect = str(auth.get("redirect_uri") or "")
+    if redirect and not redirect.rstrip("/").endswith("/oauth2callback"):
+        problems.append("[auth] redirect_uri …/oauth2callback")
+    named = [k for k, v in auth.items() if isinstance(v, Mapping) and k != "client_kwargs"]
+    providers: list[str] = []
+    if any(auth.get(key) for key in SSO_PROVIDER_KEYS) or not named:
+        providers.append(SSO_DEFAULT)
+        problems += [f"[auth] {key}" for key in SSO_PROVIDER_KEYS if not auth.get(key)]
+    for name in named:
+        section = auth[name]
+        assert isinstance(section, Mapping)  # (named keeps mappings only)
+        providers.append(name)
+        if "_" in name:  # Streamlit refuses provider names with an underscore
+            problems.append(f"[auth.{name}] (no _)")
+        problems += [f"[auth.{name}] {key}" for key in SSO_PROVIDER_KEYS if not section.get(key)]
+    if importlib.util.find_spec("authlib") is None:
+        problems.append("Authlib (pip install 'streamlit[auth]')")
+    return SsoSettings(tuple(providers), tuple(problems))
+
+
+def sso_login(provider: str) -> str | None:
+    """Start ``st.login`` with ``provider``; the error's text when Streamlit refuses the settings."""
+    import streamlit as st
+    from streamlit.errors import StreamlitAPIException
+
+    try:
+        st.login() if provider == SSO_DEFAULT else st.login(provider)
+    except StreamlitAPIException as exc:  # StreamlitAuthError, StreamlitMissingAuthlibError
+        return " ".join(str(exc).split())
+    return None

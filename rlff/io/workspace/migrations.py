@@ -8,6 +8,7 @@ the steps run (and are tested) on every first use. History:
    ``import_files(brand, sha256)`` so that an earlier copy of a file is found without a scan,
    and ``snapshots`` (each brand's merged tables, a cache that opening a brand reads).
 3. ``users`` (name, role, argon2 password hash) and ``user_brands`` (the brands each may see).
+4. ``users.email`` (lower-case, unique when set): single sign-on maps an e-mail to a user.
 
 A step never drops or rewrites stored rows; a newer workspace is refused, not downgraded.
 """
@@ -57,9 +58,30 @@ def _v1_to_v2(conn: sa.Connection) -> None:
     schema.snapshots.create(conn)
 
 
+def v3_user_tables() -> sa.MetaData:
+    """``users`` and ``user_brands`` as version 3 defined them (no e-mail)."""
+    meta = sa.MetaData()
+    sa.Table(
+        "users",
+        meta,
+        *(
+            sa.Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable)
+            for c in schema.users.columns
+            if c.name != "email"
+        ),
+    )
+    schema.user_brands.to_metadata(meta)
+    return meta
+
+
 def _v2_to_v3(conn: sa.Connection) -> None:
-    schema.users.create(conn)
-    schema.user_brands.create(conn)
+    v3_user_tables().create_all(conn)
+
+
+def _v3_to_v4(conn: sa.Connection) -> None:
+    users = conn.dialect.identifier_preparer.quote("users")
+    conn.exec_driver_sql(f"ALTER TABLE {users} ADD COLUMN email TEXT")
+    conn.exec_driver_sql(f"CREATE UNIQUE INDEX ux_users_email ON {users} (email)")
 
 
 def _blob(conn: sa.Connection) -> str:
@@ -67,7 +89,7 @@ def _blob(conn: sa.Connection) -> str:
 
 
 # version n -> the step that takes a workspace from n to n + 1
-STEPS: dict[int, Callable[[sa.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+STEPS: dict[int, Callable[[sa.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def current_version(conn: sa.Connection) -> int | None:

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from rlff.schema import COLUMNS, TABLE_NAMES
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 ROWS_PREFIX = "rows_"
 
 _TYPES: dict[str, sa.types.TypeEngine] = {
@@ -89,7 +89,11 @@ users = sa.Table(
     sa.Column("role", sa.Text, nullable=False),
     sa.Column("password_hash", sa.Text, nullable=False),
     sa.Column("created_at", sa.DateTime, nullable=False),  # UTC, naive
+    # Added in version 4: the e-mail single sign-on maps to this user, stored lower-case (or NULL).
+    sa.Column("email", sa.Text, nullable=True),
 )
+# Version 4: one user per e-mail (NULLs do not collide, in SQLite as in PostgreSQL).
+sa.Index("ux_users_email", users.c.email, unique=True)
 
 user_brands = sa.Table(
     "user_brands",

@@ -9,6 +9,9 @@ Roles, from least to most:
 Passwords are kept only as argon2 hashes (:class:`argon2.PasswordHasher`); a password never
 reaches the database, a log or the command line. A workspace without any user is open, as
 before users existed: whoever can open the database acts as an admin (:data:`OWNER`).
+
+A user may also have an e-mail (stored lower-case, one user per e-mail): single sign-on
+(:func:`user_for_sso`) maps the e-mail an identity provider vouches for to that user.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ ACTIONS = ("view", "import", "undo", "manage")
 # The least role each action needs.
 _NEEDS = {"view": "viewer", "import": "editor", "undo": "editor", "manage": "admin"}
 MAX_NAME = 100
+MAX_EMAIL = 254  # RFC 5321's limit on a forward path
 MIN_PASSWORD = 8
 
 _HASHER = PasswordHasher()
@@ -49,11 +53,13 @@ class User:
         name: The login name.
         role: ``viewer``, ``editor`` or ``admin``.
         brands: The brands the user sees (an admin sees every brand, listed or not).
+        email: The e-mail single sign-on maps to this user (lower-case), or None.
     """
 
     name: str
     role: str
     brands: frozenset[str] = field(default_factory=frozenset)
+    email: str | None = None
 
     @property
     def is_admin(self) -> bool:
@@ -111,6 +117,35 @@ def check_user_name(name: str) -> str:
     return stripped
 
 
+def check_email(email: str) -> str:
+    """``email`` stripped and lower-cased, when it looks like one address (``local@domain``).
+
+    Lower-cased because mail systems treat addresses case-insensitively in practice, and
+    identity providers do not agree on the case they send.
+
+    Raises:
+        WorkspaceError: when it does not.
+    """
+    address = email.strip().lower()
+    local, at, domain = address.rpartition("@")
+    if (
+        not at
+        or not local
+        or "." not in domain.strip(".")
+        or len(address) > MAX_EMAIL
+        or not address.isprintable()
+        or any(ch.isspace() for ch in address)
+    ):
+        raise WorkspaceError("users.error.bad_email", email=email[:MAX_EMAIL])
+    return address
+
+
+def _check_email_free(conn: sa.Connection, email: str, name: str) -> None:
+    holder = conn.execute(sa.select(schema.users.c.name).where(schema.users.c.email == email)).scalar()
+    if holder is not None and holder != name:
+        raise WorkspaceError("users.error.email_taken", email=email, name=holder)
+
+
 def _check_role(role: str) -> str:
     if role not in ROLES:
         raise WorkspaceError("users.error.bad_role", role=role, roles=", ".join(ROLES))
@@ -123,14 +158,17 @@ def has_users(ws: Workspace) -> bool:
         return conn.execute(sa.select(sa.func.count()).select_from(schema.users)).scalar_one() > 0
 
 
-def add_user(ws: Workspace, name: str, password: str, role: str, brands: Iterable[str] = ()) -> User:
-    """Create a user with ``role`` and ``brands``; only the password's argon2 hash is stored.
+def add_user(
+    ws: Workspace, name: str, password: str, role: str, brands: Iterable[str] = (), email: str | None = None
+) -> User:
+    """Create a user with ``role``, ``brands`` and maybe an ``email``; only the password's argon2 hash is stored.
 
     Raises:
-        WorkspaceError: for a bad name, role, brand or password, or a name already taken.
+        WorkspaceError: for a bad name, role, brand, e-mail or password, or a name or e-mail already taken.
     """
     name = check_user_name(name)
     role = _check_role(role)
+    address = check_email(email) if email else None
     wanted = sorted({check_brand_name(b) for b in brands})
     if role != "admin" and not wanted:
         raise WorkspaceError("users.error.no_brands", role=role)
@@ -138,11 +176,15 @@ def add_user(ws: Workspace, name: str, password: str, role: str, brands: Iterabl
     with reported(ws.url), ws._writing() as conn:  # noqa: SLF001
         if conn.execute(sa.select(schema.users.c.name).where(schema.users.c.name == name)).first() is not None:
             raise WorkspaceError("users.error.exists", name=name)
+        if address is not None:
+            _check_email_free(conn, address, name)
         now = datetime.now(UTC).replace(tzinfo=None)
-        conn.execute(schema.users.insert().values(name=name, role=role, password_hash=hashed, created_at=now))
+        conn.execute(
+            schema.users.insert().values(name=name, role=role, password_hash=hashed, created_at=now, email=address)
+        )
         if wanted:
             conn.execute(schema.user_brands.insert(), [{"user_name": name, "brand": b} for b in wanted])
-    return User(name, role, frozenset(wanted))
+    return User(name, role, frozenset(wanted), address)
 
 
 def remove_user(ws: Workspace, name: str) -> None:
@@ -170,15 +212,34 @@ def set_password(ws: Workspace, name: str, password: str) -> None:
             raise WorkspaceError("users.error.no_user", name=name)
 
 
+def set_email(ws: Workspace, name: str, email: str | None) -> User:
+    """Give user ``name`` the e-mail single sign-on maps to them (None or "" removes it).
+
+    Raises:
+        WorkspaceError: when there is no such user, the e-mail is malformed or another user has it.
+    """
+    address = check_email(email) if email else None
+    with reported(ws.url), ws._writing() as conn:  # noqa: SLF001
+        if address is not None:
+            _check_email_free(conn, address, name)
+        done = conn.execute(schema.users.update().where(schema.users.c.name == name).values(email=address))
+        if done.rowcount == 0:
+            raise WorkspaceError("users.error.no_user", name=name)
+    user = user_named(ws, name)
+    assert user is not None  # just written, in the same call
+    return user
+
+
 def users(ws: Workspace) -> list[User]:
     """Every user, by name."""
     with reported(ws.url), ws._reading() as conn:  # noqa: SLF001
-        rows = conn.execute(sa.select(schema.users.c.name, schema.users.c.role).order_by(schema.users.c.name)).all()
+        columns = (schema.users.c.name, schema.users.c.role, schema.users.c.email)
+        rows = conn.execute(sa.select(*columns).order_by(schema.users.c.name)).all()
         grants = conn.execute(sa.select(schema.user_brands.c.user_name, schema.user_brands.c.brand)).all()
     per_user: dict[str, set[str]] = {}
     for user_name, brand in grants:
         per_user.setdefault(user_name, set()).add(brand)
-    return [User(r.name, r.role, frozenset(per_user.get(r.name, ()))) for r in rows]
+    return [User(r.name, r.role, frozenset(per_user.get(r.name, ())), r.email) for r in rows]
 
 
 def authenticate(ws: Workspace, name: str, password: str) -> User | None:
@@ -195,12 +256,40 @@ def authenticate(ws: Workspace, name: str, password: str) -> User | None:
         return None
     if row is None:
         return None
-    return User(row.name, row.role, brands)
+    return User(row.name, row.role, brands, row.email)
 
 
 def user_named(ws: Workspace, name: str) -> User | None:
     """The user called ``name`` as stored now (role and brands), or None when removed."""
     return next((u for u in users(ws) if u.name == name), None)
+
+
+def user_for_sso(ws: Workspace, email: object, verified: object = None) -> User:
+    """The user whose e-mail an identity provider vouched for (single sign-on), as stored now.
+
+    Args:
+        ws: the workspace.
+        email: the ID token's ``email`` claim (compared case-insensitively).
+        verified: its ``email_verified`` claim; None when the token has none (some providers,
+            such as Microsoft Entra, only send addresses they manage). Anything but true
+            (``True`` or the string ``"true"``, as AWS Cognito sends it) is refused.
+
+    Raises:
+        WorkspaceError: ``login.sso.no_email`` (no usable e-mail), ``login.sso.unverified``
+            or ``login.sso.unknown`` (no user has this e-mail).
+    """
+    if not isinstance(email, str) or not email.strip():
+        raise WorkspaceError("login.sso.no_email")
+    if verified is not None and verified is not True and str(verified).strip().lower() != "true":
+        raise WorkspaceError("login.sso.unverified", email=email.strip()[:MAX_EMAIL])
+    try:
+        address = check_email(email)
+    except WorkspaceError:
+        raise WorkspaceError("login.sso.unknown", email=email.strip()[:MAX_EMAIL]) from None
+    user = next((u for u in users(ws) if u.email == address), None)
+    if user is None:
+        raise WorkspaceError("login.sso.unknown", email=address)
+    return user
 
 
 def require(user: User, action: str, brand: str | None = None) -> None:
