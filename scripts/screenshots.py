@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the served-app harness lives with the
 from served_app import CHROMIUM, CHROMIUM_ARGS, served_app, wait_for_charts  # noqa: E402
 
 # view url path -> (file stem, number of plotly charts it draws, viewport height)
-VIEWS = {"": ("boss", 3, 2600), "reality": ("reality", 12, 4600), "side": ("side", 10, 3600)}
+VIEWS = {"": ("boss", 3, 2600), "reality": ("reality", 12, 4600), "side": ("side", 10, 4600)}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -120,7 +120,7 @@ def test_lang_fr_alone_opens_the_reality_check_in_french():
     at = _app(lang="fr")
     at.switch_page(PAGES["reality"]).run()
     assert at.title[0].value.startswith("Retour au réel")
-    assert [m.label for m in at.metric][0] == t("tile.reply_rate", "fr") == "Messages ayant eu une réponse"
+    assert [m.label for m in at.metric][0] == t("tile.reply_rate", "fr") == "Messages avec réponse"
 
 
 def test_switching_the_language_radio_translates_the_page_and_the_url():
@@ -160,3 +160,13 @@ def test_no_pages_folder_sits_next_to_an_entry_script():
     root = Path(__file__).resolve().parent.parent
     assert not (root / "pages").exists()
     assert not (root / "rlff_app" / "pages").is_dir()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_tile_labels_fit_their_tiles(lang):
+    # The side-by-side view puts two tiles in half a page (~200 px of 14 px text) and the
+    # Big Boss view four in a row: a longer label is cut with "…" (seen: "Friends (abonn…").
+    keys = ["retweets", "likes", "friends", "fans", "reply_rate", "complaint_wait", "backlog", "roi"]
+    keys += ["bought_share", "strategy_adherence"]
+    long = [t(f"tile.{k}", lang) for k in keys if len(t(f"tile.{k}", lang)) > 24]
+    assert not long

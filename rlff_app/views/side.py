@@ -42,8 +42,9 @@ def render(ctx: AppContext) -> None:
     with right:
         st.subheader(t("side.value", lang))
         facts = reality_facts(ctx.reality_numbers(), lang)
-        show.fact_tiles(facts[:3])
-        show.fact_tiles(facts[3:])
+        # Two a row, as the deck's side: three in half a page cut their labels short.
+        for row in range(0, len(facts), 2):
+            show.fact_tiles(facts[row : row + 2])
     for vanity, value in PAIRS:
         left, right = st.columns(2)
         with left:
