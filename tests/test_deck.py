@@ -211,7 +211,7 @@ def test_the_vanity_index_slide_embeds_its_components(default_tables, honest_dec
     (chart,) = _charts(slide)
     shown = sorted(next(iter(_series(chart).values())))
     assert shown == pytest.approx(sorted(float(v) for v in parts.values() if v is not None))
-    assert chart.value_axis.tick_labels.number_format == "0%"
+    assert chart.value_axis.tick_labels.number_format == f"0%;{i18n.MINUS}0%"
 
 
 def test_format_vs_sales_is_two_native_charts_with_photo_question(default_tables, honest_deck):
@@ -496,3 +496,33 @@ def test_every_appendix_slide_has_a_key_figure_from_rlff_metrics(default_tables,
     for chart in appendix:
         slide = next(s for s in honest_deck.slides if _named(s, f"Chart {chart.key}"))
         assert any(sh.name.endswith(" value") for sh in slide.shapes), chart.key
+
+
+def test_french_native_charts_write_french_numbers_and_months(french_deck, honest_deck):
+    # LibreOffice drew "18,000" and "Oct 2025" on French slides: the Office codes carry the locale.
+    french = [c for s in french_deck.slides for c in _charts(s)]
+    english = [c for s in honest_deck.slides for c in _charts(s)]
+    assert french and len(french) == len(english)
+    allowed = {i18n.office_number_format("fr"), i18n.office_number_format("fr", percent=True)}
+    assert {c.value_axis.tick_labels.number_format for c in french} <= allowed
+    assert i18n.office_number_format("fr", percent=True) in {c.value_axis.tick_labels.number_format for c in french}
+    months = [
+        c.category_axis.tick_labels.number_format for c in french if "yyyy" in c.category_axis.tick_labels.number_format
+    ]
+    assert months and set(months) == {"[$-40C]mmm yyyy"}
+    assert "[$-40C]" not in "".join(c.value_axis.tick_labels.number_format for c in english)
+
+
+def test_native_charts_keep_the_tiles_decimals_and_slant_long_labels(honest_deck):
+    from pptx.oxml.ns import qn
+
+    slide = next(s for s in honest_deck.slides if _named(s, "Chart format_performance"))
+    for chart in _charts(slide):  # "Photo + question" under a narrow column: slanted, not broken
+        body = chart.category_axis._element.find(qn("c:txPr")).find(qn("a:bodyPr"))
+        assert body.get("rot") == "-2700000"
+    work = next(s for s in honest_deck.slides if _named(s, "Chart cm_output"))
+    hours = _charts(work)[-1]  # 21.6 h on the blog: the label says 21.6 like the tile, the axis whole hours
+    assert hours.plots[0].data_labels.number_format == f"#,##0.0;{i18n.MINUS}#,##0.0"
+    assert hours.value_axis.tick_labels.number_format == f"#,##0;{i18n.MINUS}#,##0"
+    months = next(s for s in honest_deck.slides if _named(s, "Chart engagement_over_time"))
+    assert _charts(months)[0].category_axis._element.find(qn("c:txPr")).find(qn("a:bodyPr")).get("rot") is None

@@ -56,6 +56,10 @@ class Style:
         widget_datetime: moment.js format of a Streamlit datetime column.
         quotes: How a value from a file is quoted in a message: ``'x'`` (Python's repr, as
             the English messages always did) or ``« x »`` (U+202F inside the guillemets).
+        office_number: Number format of a native deck chart (Office codes). ``[$-40C]``
+            asks for French separators and month names (LibreOffice shows ``18 000``).
+        office_percent: The same for shares: ``50 %`` and ``−50 %`` in French.
+        office_month: Format of a monthly category axis: ``Oct 2025`` / ``oct. 2025``.
     """
 
     locale: str
@@ -72,6 +76,9 @@ class Style:
     widget_date: str
     widget_datetime: str
     quotes: str
+    office_number: str
+    office_percent: str
+    office_month: str
 
 
 STYLES: dict[str, Style] = {
@@ -90,6 +97,9 @@ STYLES: dict[str, Style] = {
         widget_date="YYYY-MM-DD",
         widget_datetime="YYYY-MM-DD HH:mm",
         quotes="repr",
+        office_number=f"#,##0;{MINUS}#,##0",
+        office_percent=f"0%;{MINUS}0%",
+        office_month="mmm yyyy",
     ),
     "fr": Style(
         locale="fr",
@@ -106,6 +116,9 @@ STYLES: dict[str, Style] = {
         widget_date="DD/MM/YYYY",
         widget_datetime="DD/MM/YYYY HH:mm",
         quotes=f"«{NNBSP}{{}}{NNBSP}»",
+        office_number=f"[$-40C]#,##0;[$-40C]{MINUS}#,##0",
+        office_percent=f"[$-40C]0{NNBSP}%;[$-40C]{MINUS}0{NNBSP}%",
+        office_month="[$-40C]mmm yyyy",
     ),
 }
 
@@ -259,6 +272,18 @@ def fmt_day_short(day: object, lang: str = DEFAULT_LANG) -> str:
 def labelled(label: str, value: str, lang: str = DEFAULT_LANG) -> str:
     """``Engagement rate: 4.1%`` / ``Taux d'engagement : 4,1 %`` (U+202F before the colon)."""
     return f"{label}{style(lang).colon}{value}"
+
+
+def office_number_format(lang: str = DEFAULT_LANG, *, percent: bool = False, decimals: int = 0) -> str:
+    """Number format of a native PowerPoint chart's values (shares when ``percent``)."""
+    st = style(lang)
+    code = st.office_percent if percent else st.office_number
+    return code.replace("##0", "##0." + "0" * decimals) if decimals and not percent else code
+
+
+def office_month_format(lang: str = DEFAULT_LANG) -> str:
+    """Number format of a native PowerPoint chart's monthly category axis."""
+    return style(lang).office_month
 
 
 def plotly_separators(lang: str = DEFAULT_LANG) -> str:

@@ -71,10 +71,10 @@ def deck_charts(charts: Iterable[Any], *, honest: bool) -> tuple[list[Any], list
     return vanity, first + [c for c in charts if c.view == REALITY_VIEW]
 
 
-def _native(chart: Any, native: bool) -> list[NativeChart] | None:
+def _native(chart: Any, native: bool, lang: str = "en") -> list[NativeChart] | None:
     if not native or chart.key not in NATIVE_CHARTS:
         return None
-    return native_charts(chart.figure)
+    return native_charts(chart.figure, lang)
 
 
 def picture_charts(charts: Sequence[Any], *, native: bool = True) -> list[Any]:
@@ -275,7 +275,7 @@ def build_deck(
             header, rows, numeric = _best_posts(tables, gaps, lang)
             s.table_slide(chart.title, header, rows, chart.caption, red(chart.key), wide=2, numeric=numeric)
         else:
-            spec = _native(chart, native)
+            spec = _native(chart, native, lang)
             tiles = _headline_tiles(chart, lang) or _derived_tiles(chart, spec or [], lang)
             s.chart_slide(chart.title, chart.caption, native=spec or (), png=None if spec else images[chart.key],
                           alt=alt, key=chart.key, tiles=tiles,

@@ -25,6 +25,7 @@ from pptx.util import Inches, Pt
 
 from rlff.export.deck.look import MIN_PT, Palette, rgb
 from rlff.export.deck.text import FONT, INSET, LINE_HEIGHT, clean, fit, text_width_pt, write
+from rlff.i18n import office_month_format, office_number_format
 
 __all__ = ["NativeChart", "Series", "Tile", "add_native_chart", "add_table", "add_tiles", "native_charts"]
 
@@ -52,6 +53,8 @@ class NativeChart:
     title: str = ""
     number_format: str = "#,##0"
     labels: bool = True  # data labels on the bars
+    month_format: str = "mmm yyyy"  # of a monthly category axis
+    axis_format: str | None = None  # of the value axis, when not number_format (whole ticks)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -95,8 +98,10 @@ def _axis_is_percent(layout: Any, axis_name: str) -> bool:
     )
 
 
-def native_charts(figure: Any) -> list[NativeChart] | None:
+def native_charts(figure: Any, lang: str = "en") -> list[NativeChart] | None:
     """The native charts of a plotly figure, one per subplot; None if PowerPoint cannot draw it.
+
+    ``lang`` writes the numbers and months (``18 000``, ``50 %``, ``oct. 2025`` in French).
 
     Bars (vertical or horizontal) and line traces are drawn; indicators are left to the
     slide's tiles; any other trace type means the figure stays a picture.
@@ -140,9 +145,19 @@ def native_charts(figure: Any) -> list[NativeChart] | None:
         value_axis = ax[0] + "axis" + ax[1:]  # "y2" -> layout.yaxis2
         pct = _axis_is_percent(figure.layout, value_axis)
         title = titles[n] if len(titles) == len(by_axis) and len(by_axis) > 1 else ""
+        # Small numbers with fractions (17.2 sales per 100 posts, 7.4 h) keep one decimal, as the tiles do.
+        numbers = [v for s in series for v in s.values if np.isfinite(v)]
+        fractions = not pct and any(v != round(v) for v in numbers) and max(map(abs, numbers), default=0) < 100
         out.append(
             NativeChart(
-                kind, cats, tuple(series), title, "0%" if pct else "#,##0", labels=kind != "line" and len(cats) <= 24
+                kind,
+                cats,
+                tuple(series),
+                title,
+                office_number_format(lang, percent=pct, decimals=1 if fractions else 0),
+                labels=kind != "line" and len(cats) <= 24,
+                month_format=office_month_format(lang),
+                axis_format=office_number_format(lang, percent=pct) if fractions else None,
             )
         )
     return out
@@ -195,6 +210,10 @@ def _monthly_ticks(date_axis: Any) -> None:
             (ext.addprevious(el) if ext is not None else date_axis.append(el))
 
 
+def _dated(spec: NativeChart) -> bool:
+    return bool(spec.categories) and isinstance(spec.categories[0], dt.date)
+
+
 def add_native_chart(
     slide: Any, spec: NativeChart, left: int, top: int, width: int, height: int, palette: Palette, name: str
 ) -> Any:
@@ -233,14 +252,22 @@ def add_native_chart(
     va.has_major_gridlines = True
     va.major_gridlines.format.line.color.rgb = palette.grid
     va.format.line.fill.background()
-    va.tick_labels.number_format = spec.number_format
+    va.tick_labels.number_format = spec.axis_format or spec.number_format
     va.tick_labels.number_format_is_linked = False
     va.tick_labels.font.size = Pt(CHART_PT)
     ca.format.line.color.rgb = palette.grid
     ca.tick_labels.font.size = Pt(CHART_PT)
     ca.tick_labels.font.color.rgb = palette.text if spec.kind == "bar" else palette.muted
-    if spec.categories and isinstance(spec.categories[0], dt.date):
-        ca.tick_labels.number_format = "mmm yyyy"
+    longest = max((len(str(c)) for c in spec.categories), default=0)
+    column_pt = 0.85 * width / 12700 / max(len(spec.categories), 1)  # EMU -> points, less the axis
+    if spec.kind == "column" and not _dated(spec) and longest * CHART_PT * 0.5 > column_pt:
+        # Long labels under narrow columns: slanted, not broken inside a word ("questio/n").
+        ca.tick_labels.font.size = Pt(CHART_PT)  # makes the axis's text properties
+        body = ca._element.find(qn("c:txPr")).find(qn("a:bodyPr"))
+        body.set("rot", "-2700000")
+        body.set("vert", "horz")
+    if _dated(spec):
+        ca.tick_labels.number_format = spec.month_format
         ca.tick_labels.number_format_is_linked = False
         _monthly_ticks(ca._element)
     plot = chart.plots[0]
