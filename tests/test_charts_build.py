@@ -7,7 +7,7 @@ import pytest
 from plotly.subplots import make_subplots
 
 from rlff import metrics
-from rlff.charts.base import figure, finish, subplot_grid
+from rlff.charts.base import SUBPLOT_TITLE_SIZE, figure, finish, subplot_grid
 
 DATES = ["2026-01-01", "2026-01-02", "2026-01-03"]
 
@@ -67,6 +67,7 @@ def test_subplot_grid_places_traces_and_axes_as_make_subplots_does(grid_args, su
         step.add_trace(trace(kind, col), row=1, col=col)
     if kinds[-1] != "indicator":
         step.update_yaxes(range=[0, 2], row=1, col=cols)
+    step.update_annotations(font_size=SUBPLOT_TITLE_SIZE)  # the grid's one change: smaller subplot titles
     finish(step, title="T", view="side", lang="en")
 
     grid = subplot_grid(1, cols, **grid_args)
