@@ -42,7 +42,7 @@ def chart_vanity_index(tables: Tables, *, lang: str) -> Chart:
         "type": "indicator",
         "mode": "gauge+number",
         "value": index,
-        "number": {"valueformat": ".0f", "suffix": " / 100", "font": {"size": 40}},
+        "number": {"valueformat": ".0f", "suffix": " / 100", "font": {"size": 30}},
         "gauge": {
             "axis": {"range": [0, 100]},
             "bar": {"color": theme.REFERENCE, "thickness": 0.3},
