@@ -14,6 +14,7 @@ import pytest
 from export_samples import legacy_tweets
 
 from rlff import metrics
+from rlff.charts import build_chart
 from rlff.cli import main
 from rlff.io.imports import import_files
 from rlff.metrics.gaps import gaps_of, honest_report
@@ -204,3 +205,13 @@ def test_cli_report_month_of_a_workspace_brand(tmp_path, capsys):
     assert rep["vanity"]["likes"] == sum(r["likes"] for r in rows if r["time"].month == 9)
     assert main(["report", "--brand", "acme", "--database-url", url, "--month", "2016-01"]) == 2
     assert capsys.readouterr().err == "error: no data for 2016-01: the data covers 2015-09 to 2015-11\n"
+
+
+def test_another_month_does_not_compare_the_brand_with_the_peers_of_the_data_month(sim):
+    # The peers file is what the "competitors" showed for the data's reported month (January):
+    # December's brand next to January's peers would compare two months.
+    assert len(metrics.competitor_benchmark(sim)) == 1 + len(sim.peers) > 1
+    december = with_month(sim, parse_month("2025-12"))
+    assert december.peers.empty and list(december.peers.columns) == list(sim.peers.columns)
+    assert len(metrics.competitor_benchmark(december)) == 1  # the brand alone
+    assert not build_chart(december, "competitor_benchmark", lang="en").available

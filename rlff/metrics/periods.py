@@ -312,7 +312,7 @@ def with_month(tables: Tables, month: MonthLike | None) -> Tables:
     """``tables`` reporting on ``month``: the same frames, ``meta.reported_month`` moved.
 
     Every metric, chart and export then reads that month (and compares with the one
-    before it). ``None`` or the month already reported gives ``tables`` itself, so what
+    before it). The peers (one month's snapshot) are left out. ``None`` or the month already reported gives ``tables`` itself, so what
     was computed for it is reused.
 
     Raises:
@@ -323,7 +323,9 @@ def with_month(tables: Tables, month: MonthLike | None) -> Tables:
     wanted = check_month(tables, month)
     if wanted == month_start(tables.meta.reported_month).date():
         return tables
-    return tables.replace(meta=dataclasses.replace(tables.meta, reported_month=wanted))
+    # The peers file holds what the "competitors" showed for the data's own reported month:
+    # next to another month of the brand it would compare two different months, so it goes.
+    return tables.replace(meta=dataclasses.replace(tables.meta, reported_month=wanted), peers=tables.peers.iloc[0:0])
 
 
 def month_coverage(tables: Tables, month: MonthLike | None = None) -> MonthCoverage:
