@@ -309,7 +309,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise
     return export_command(
         tables, fmt=args.format, out=args.out, lang=args.lang, honest=args.honest, renderer=renderer,
-        template=args.template,
+        template=args.template, say=args.say,
     )  # fmt: skip
 
 
@@ -324,8 +324,9 @@ def cmd_send(args: argparse.Namespace) -> int:
         raise CommandError(exc) from None
     tables = _select_month(_load(args.data, args.seed, args.lang, args), args.month)
     return send_command(
-        tables, to=args.to, settings=settings, lang=args.lang, honest=args.honest, template=args.template
-    )
+        tables, to=args.to, settings=settings, lang=args.lang, honest=args.honest, template=args.template,
+        say=args.say,
+    )  # fmt: skip
 
 
 def cmd_dashboard(args: argparse.Namespace) -> int:

@@ -28,8 +28,8 @@ class Localized(str):
 
 
 def localize(value: object, lang: str = DEFAULT_LANG) -> str:
-    """``value`` in ``lang`` when it is a :class:`Localized` text, else ``str(value)`` as it is."""
-    return value.text(lang) if isinstance(value, Localized) else str(value)
+    """``value`` in ``lang`` when it is a :class:`Localized` text or a :class:`LocalizedError`, else ``str(value)``."""
+    return value.text(lang) if isinstance(value, Localized | LocalizedError) else str(value)
 
 
 class _KeepMissing(dict):
