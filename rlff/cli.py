@@ -161,9 +161,9 @@ def _load(data: str | None, seed: int, lang: str = "en", args: argparse.Namespac
     scenario = getattr(args, "scenario", None) if args is not None else None
     if brand is not None:
         if data is not None:
-            raise CommandError("--brand and --data name two datasets; give one of them")
+            raise CommandError(Message("cli.error.brand_and_data"))
         if scenario is not None:
-            raise CommandError("--scenario sets the knobs of the simulation: use it without --brand")
+            raise CommandError(Message("cli.error.scenario_with_brand"))
         assert args is not None  # brand came from args
         return _workspace_tables(args, brand)
     if data is None:
@@ -177,10 +177,10 @@ def _load(data: str | None, seed: int, lang: str = "en", args: argparse.Namespac
         try:
             chosen, seed, _ = scenario_from_query(scenario, lang=lang, seed=seed)
         except ScenarioError as exc:
-            raise CommandError(str(exc)) from None
+            raise CommandError(str(exc.in_lang(getattr(args, "say", lang)))) from None
         return simulate(chosen, seed)
     if scenario is not None:
-        raise CommandError("--scenario sets the knobs of the simulation: use it without --data")
+        raise CommandError(Message("cli.error.scenario_with_data"))
     from rlff.io.tables import read_tables
 
     folder = Path(data)
@@ -273,7 +273,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.out is None:
         return _workspace_import(args)
     if args.brand is not None:
-        raise CommandError("--brand is for the workspace, --out for a folder of CSVs; give one of them")
+        raise CommandError(Message("cli.error.brand_and_out"))
     return import_files_command(list(args.files), args.out, replace=args.replace, lang=args.say)
 
 
@@ -288,7 +288,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         from rlff.export.deck.template import open_base
 
         if args.format != "pptx":
-            raise CommandError(f"--template is for the deck (--format pptx), not --format {args.format}")
+            raise CommandError(Message("cli.error.template_not_pptx", fmt=args.format))
         try:
             open_base(args.template)  # a bad template fails before a browser starts
         except TemplateError as exc:
@@ -417,9 +417,7 @@ def _workspace_import(args: argparse.Namespace) -> int:
     from rlff.io.workspace.command import import_command
 
     if args.replace:
-        raise CommandError(
-            "--replace starts a folder over: use it with --out DIR (the workspace keeps every import; see `rlff undo`)"
-        )
+        raise CommandError(Message("cli.error.replace_needs_out"))
     return _workspace_call(args, lambda ws: import_command(ws, list(args.files), args.brand))
 
 

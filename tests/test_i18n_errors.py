@@ -306,3 +306,35 @@ def test_bad_arguments_stay_english_in_an_english_terminal(tmp_path):
     assert run.stderr == "error: argument --seed: seed must be a whole number, got 'abc' (see `rlff report --help`)\n"
     run = _rlff(["generate", "--lang", "en", "--seed", "abc"], tmp_path, LANG="fr_FR.UTF-8")  # --lang wins
     assert run.stderr.startswith("error: argument --seed: seed must be a whole number")
+
+
+@pytest.mark.parametrize(
+    ("argv", "french", "english"),
+    [
+        (["report", "--brand", "x", "--data", "y"],
+         f"--brand et --data désignent deux jeux de données{NNBSP}; donnez l’un des deux",
+         "--brand and --data name two datasets; give one of them"),
+        (["report", "--data", "y", "--scenario", "ring_size=4"],
+         f"--scenario règle la simulation{NNBSP}: utilisez-le sans --data",
+         "--scenario sets the knobs of the simulation: use it without --data"),
+        (["import", "a.csv", "--replace"],
+         f"--replace repart d’un dossier vide{NNBSP}: utilisez-le avec --out DOSSIER "
+         f"(l’espace de travail garde chaque import{NNBSP}; voir `rlff undo`)",
+         "--replace starts a folder over: use it with --out DIR (the workspace keeps every import; see `rlff undo`)"),
+        (["export", "--format", "png", "--out", "x", "--template", "t.pptx"],
+         "--template sert à la présentation (--format pptx), pas à --format png",
+         "--template is for the deck (--format pptx), not --format png"),
+    ],
+)  # fmt: skip
+def test_command_errors_follow_the_terminals_language(argv, french, english, monkeypatch, capsys, tmp_path):
+    from rlff.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert main(argv) == 2
+    assert capsys.readouterr().err == f"{ERROR_FR}{french}\n"
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert main(argv) == 2
+    assert capsys.readouterr().err == f"error: {english}\n"

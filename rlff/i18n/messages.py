@@ -201,7 +201,13 @@ class LocalizedError(Exception):
 
     def message(self, lang: str = DEFAULT_LANG) -> str:
         """The message in ``lang``, on one line."""
-        return " ".join(_render(self.key, lang, self.values).splitlines())
+        from rlff.i18n import t
+
+        # Values as given (``{name!r}`` stays the repr of the value), but our own texts in ``lang``.
+        values = {
+            k: localize(v, lang) if isinstance(v, Localized | LocalizedError) else v for k, v in self.values.items()
+        }
+        return " ".join(t(self.key, lang, **values).splitlines())
 
     def text(self, lang: str = DEFAULT_LANG) -> str:
         """The message in ``lang`` (as :meth:`Localized.text`: what the CLI's ``error:`` line asks for)."""
