@@ -177,7 +177,7 @@ def _load(data: str | None, seed: int, lang: str = "en", args: argparse.Namespac
         try:
             chosen, seed, _ = scenario_from_query(scenario, lang=lang, seed=seed)
         except ScenarioError as exc:
-            raise CommandError(str(exc.in_lang(getattr(args, "say", lang)))) from None
+            raise CommandError(str(exc)) from None  # said in the language the query asks for (lang=fr)
         return simulate(chosen, seed)
     if scenario is not None:
         raise CommandError(Message("cli.error.scenario_with_data"))
