@@ -338,3 +338,21 @@ def test_command_errors_follow_the_terminals_language(argv, french, english, mon
     monkeypatch.setenv("LANG", "C.UTF-8")
     assert main(argv) == 2
     assert capsys.readouterr().err == f"error: {english}\n"
+
+
+def test_a_folder_without_tables_is_said_in_french(monkeypatch, capsys, tmp_path):
+    from rlff.cli import main
+    from rlff.io.tables import NoTables, read_tables
+
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(FileNotFoundError) as caught:  # still a FileNotFoundError for callers
+        read_tables(tmp_path / "empty")
+    assert isinstance(caught.value, NoTables) and str(caught.value).startswith(f"{tmp_path / 'empty'} holds none of")
+    monkeypatch.chdir(tmp_path)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert main(["report", "--data", "empty"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{ERROR_FR}--data empty{NNBSP}: empty ne contient aucune des tables RLFF (posts.csv, ")
+    assert _english_left(err, "--data", "--out", "rlff import", ".csv") == set() and "holds" not in err
