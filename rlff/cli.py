@@ -34,10 +34,15 @@ class CommandError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports bad arguments on one line, without the usage dump."""
+    """argparse that reports bad arguments on one line, without the usage dump, in the CLI's language.
+
+    ``say``: that language, known before parsing (:func:`_say_before_parsing`); set by :func:`build_parser`.
+    """
+
+    say = "en"
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"error: {message} (see `{self.prog} --help`)\n")
+        self.exit(EXIT_USAGE, t("cli.error.usage", self.say, message=message, prog=self.prog) + "\n")
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -55,18 +60,33 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
         return text
 
 
-def _seed(text: str) -> int:
+def _whole_number(what: str, text: str, low: int, high: int, say: str) -> int:
+    """``text`` as an int in [low, high]; else an ArgumentTypeError in ``say`` (``cli.error.<what>_…``)."""
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"seed must be a whole number, got {text!r}") from None
-    if not 0 <= value < 2**63:
-        raise argparse.ArgumentTypeError(f"seed must be between 0 and 2**63-1, got {value}")
+        raise argparse.ArgumentTypeError(t(f"cli.error.{what}_not_int", say, value=repr(text))) from None
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(t(f"cli.error.{what}_range", say, value=value))
     return value
 
 
+def _seed(text: str, say: str = "en") -> int:
+    return _whole_number("seed", text, 0, 2**63 - 1, say)
+
+
+def _typed(convert: Callable[..., object], say: str) -> Callable[[str], object]:
+    """``convert(text, say)`` as an argparse ``type``: its errors are said in ``say``."""
+
+    def typed(text: str) -> object:
+        return convert(text, say)
+
+    typed.__name__ = convert.__name__.lstrip("_")
+    return typed
+
+
 def _add_common(p: argparse.ArgumentParser, *, lang: bool = True) -> None:
-    p.add_argument("--seed", type=_seed, default=0, help="random seed of the simulation")
+    p.add_argument("--seed", type=_typed(_seed, _say(p)), default=0, help="random seed of the simulation")
     if lang:
         _add_lang(p)
 
@@ -87,20 +107,25 @@ def cli_lang(requested: str | None, environ: Mapping[str, str] | None = None) ->
     return requested or language_of(os.environ if environ is None else environ)
 
 
-def _month(text: str):  # noqa: ANN202 - returns datetime.date
-    """``--month YYYY-MM`` as the month's first day."""
-    from rlff.metrics.periods import parse_month
+def _month(text: str, say: str = "en"):  # noqa: ANN202 - returns datetime.date
+    """``--month YYYY-MM`` as the month's first day; a bad one is said in ``say``."""
+    from rlff.metrics.periods import MonthFormatError, parse_month
 
     try:
         return parse_month(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+    except MonthFormatError as exc:
+        raise argparse.ArgumentTypeError(exc.message(say)) from None
+
+
+def _say(p: argparse.ArgumentParser) -> str:
+    """The language the parser ``p`` speaks (errors of ``--seed``, ``--month``, ``--port``)."""
+    return getattr(p, "say", "en")
 
 
 def _add_month(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--month",
-        type=_month,
+        type=_typed(_month, _say(p)),
         default=None,
         metavar="YYYY-MM",
         help="month to report on (default: the last complete month of the data)",
@@ -114,7 +139,7 @@ def _select_month(tables, month):  # noqa: ANN001, ANN202 - rlff.schema.Tables, 
     try:
         return with_month(tables, month)
     except MonthOutOfRange as exc:
-        raise CommandError(str(exc)) from None
+        raise CommandError(exc) from None
 
 
 def _add_scenario(p: argparse.ArgumentParser) -> None:
@@ -136,9 +161,9 @@ def _load(data: str | None, seed: int, lang: str = "en", args: argparse.Namespac
     scenario = getattr(args, "scenario", None) if args is not None else None
     if brand is not None:
         if data is not None:
-            raise CommandError("--brand and --data name two datasets; give one of them")
+            raise CommandError(Message("cli.error.brand_and_data"))
         if scenario is not None:
-            raise CommandError("--scenario sets the knobs of the simulation: use it without --brand")
+            raise CommandError(Message("cli.error.scenario_with_brand"))
         assert args is not None  # brand came from args
         return _workspace_tables(args, brand)
     if data is None:
@@ -152,10 +177,10 @@ def _load(data: str | None, seed: int, lang: str = "en", args: argparse.Namespac
         try:
             chosen, seed, _ = scenario_from_query(scenario, lang=lang, seed=seed)
         except ScenarioError as exc:
-            raise CommandError(str(exc)) from None
+            raise CommandError(str(exc)) from None  # said in the language the query asks for (lang=fr)
         return simulate(chosen, seed)
     if scenario is not None:
-        raise CommandError("--scenario sets the knobs of the simulation: use it without --data")
+        raise CommandError(Message("cli.error.scenario_with_data"))
     from rlff.io.tables import read_tables
 
     folder = Path(data)
@@ -248,7 +273,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.out is None:
         return _workspace_import(args)
     if args.brand is not None:
-        raise CommandError("--brand is for the workspace, --out for a folder of CSVs; give one of them")
+        raise CommandError(Message("cli.error.brand_and_out"))
     return import_files_command(list(args.files), args.out, replace=args.replace, lang=args.say)
 
 
@@ -263,11 +288,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         from rlff.export.deck.template import open_base
 
         if args.format != "pptx":
-            raise CommandError(f"--template is for the deck (--format pptx), not --format {args.format}")
+            raise CommandError(Message("cli.error.template_not_pptx", fmt=args.format))
         try:
             open_base(args.template)  # a bad template fails before a browser starts
         except TemplateError as exc:
-            raise CommandError(str(exc)) from None
+            raise CommandError(exc) from None
     renderer = None
     if args.format != "csv":
         # Chromium takes seconds to start: launch it now, while the data loads.
@@ -284,7 +309,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise
     return export_command(
         tables, fmt=args.format, out=args.out, lang=args.lang, honest=args.honest, renderer=renderer,
-        template=args.template,
+        template=args.template, say=args.say,
     )  # fmt: skip
 
 
@@ -296,11 +321,12 @@ def cmd_send(args: argparse.Namespace) -> int:
     try:
         settings = SmtpSettings.from_env()
     except MailError as exc:
-        raise CommandError(str(exc)) from None
+        raise CommandError(exc) from None
     tables = _select_month(_load(args.data, args.seed, args.lang, args), args.month)
     return send_command(
-        tables, to=args.to, settings=settings, lang=args.lang, honest=args.honest, template=args.template
-    )
+        tables, to=args.to, settings=settings, lang=args.lang, honest=args.honest, template=args.template,
+        say=args.say,
+    )  # fmt: skip
 
 
 def cmd_dashboard(args: argparse.Namespace) -> int:
@@ -352,14 +378,8 @@ def _run_forwarding_signals(cmd: list[str]) -> int:
             signal.signal(sig, handler)
 
 
-def _port(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"port must be a whole number, got {text!r}") from None
-    if not 1 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"port must be between 1 and 65535, got {value}")
-    return value
+def _port(text: str, say: str = "en") -> int:
+    return _whole_number("port", text, 1, 65535, say)
 
 
 # --- the workspace (rlff.io.workspace): import without --out, history, undo, brand, brands ---------------
@@ -397,9 +417,7 @@ def _workspace_import(args: argparse.Namespace) -> int:
     from rlff.io.workspace.command import import_command
 
     if args.replace:
-        raise CommandError(
-            "--replace starts a folder over: use it with --out DIR (the workspace keeps every import; see `rlff undo`)"
-        )
+        raise CommandError(Message("cli.error.replace_needs_out"))
     return _workspace_call(args, lambda ws: import_command(ws, list(args.files), args.brand))
 
 
@@ -605,13 +623,37 @@ EXAMPLES = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _say_before_parsing(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> str:
+    """The language of the command's messages, before argparse has read ``--lang`` (``--lang fr``, ``--lang=fr``)."""
+    requested = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            requested = argv[i + 1]
+        elif arg.startswith("--lang="):
+            requested = arg.partition("=")[2]
+    return cli_lang(requested if requested in ("en", "fr") else None, environ)
+
+
+def _speak(parser: argparse.ArgumentParser, say: str) -> None:
+    """Set the language of ``parser`` and of every subcommand's parser under it."""
+    parser.say = say  # type: ignore[attr-defined]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _speak(child, say)
+
+
+def build_parser(say: str = "en") -> argparse.ArgumentParser:
+    """The ``rlff`` parser; its errors (a bad ``--seed``, ``--month``…) are said in ``say``."""
     parser = _Parser(
         prog="rlff",
         description="RLFF: Retweets, Likes, Friends, Fans — the deck for Big Boss, and what it hides.",
         epilog="examples:\n  rlff report\n  rlff generate --out sample_data/\n  rlff export --format pptx --out deck.pptx\n  rlff dashboard",
         formatter_class=_Formatter,
     )
+    parser.say = say
     from rlff import __version__
 
     parser.add_argument("--version", action="version", version=f"rlff {__version__}")
@@ -625,6 +667,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     def add(name: str, help_: str, handler: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_, epilog=EXAMPLES[name], formatter_class=_Formatter)
+        p.say = say  # type: ignore[attr-defined]
         p.set_defaults(handler=handler)
         handlers[name] = handler
         return p
@@ -639,7 +682,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default=None, help="folder of RLFF CSVs (default: simulate the default scenario)")
     p.add_argument("--brand", default=None, help="a brand of the workspace (see `rlff brands`)")
     _add_database_url(p)
-    p.add_argument("--seed", type=_seed, default=0, help="random seed when simulating")
+    p.add_argument("--seed", type=_typed(_seed, _say(p)), default=0, help="random seed when simulating")
     p.add_argument("--json", action="store_true", help="print a JSON object instead of text")
     _add_month(p)
     _add_scenario(p)
@@ -691,7 +734,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_users_command(add)
 
     p = add("dashboard", "Open the dashboard in a browser.", cmd_dashboard)
-    p.add_argument("--port", type=_port, default=8501, help="port to serve on")
+    p.add_argument("--port", type=_typed(_port, _say(p)), default=8501, help="port to serve on")
     p.add_argument(
         "--address",
         default="127.0.0.1",
@@ -704,6 +747,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="when the workspace has users: let anyone see the simulated parody without logging in",
     )
     _add_database_url(p)
+    _speak(parser, say)  # the users command's own subcommands too
     return parser
 
 
@@ -714,7 +758,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    parser = build_parser()
+    parser = build_parser(_say_before_parsing(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()

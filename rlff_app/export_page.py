@@ -21,6 +21,7 @@ from rlff.charts import Chart, build_charts
 from rlff.export import images
 from rlff.export.images import BrowserFailed, ChromiumMissing, ExportError, export_images, image_name
 from rlff.i18n import t
+from rlff.i18n.messages import localize
 from rlff.schema import TABLE_NAMES, Tables
 from rlff_app.show import plain_md
 
@@ -72,13 +73,13 @@ def _prepare(kind: str, fp: str, make: Callable[[Callable[[int, int, str], None]
     try:
         _keep(kind, fp, make(progress))
     except BrowserFailed as exc:  # a browser that hung or stopped: it names the browser and the chart
-        st.error(_t("browser_failed", lang, message=plain_md(exc)))
+        st.error(_t("browser_failed", lang, message=plain_md(exc.message(lang))))
     except ChromiumMissing as exc:
-        st.error(str(exc))  # our own message (install commands), no data in it
+        st.error(exc.message(lang))  # our own message (install commands), no data in it
     except TemplateError as exc:
-        st.error(_t("template.bad", lang, message=plain_md(exc)))
+        st.error(_t("template.bad", lang, message=plain_md(exc.message(lang))))
     except (ExportError, ValueError) as exc:  # a message, never a traceback (a name python-pptx refuses, say)
-        st.error(_t("failed", lang, message=plain_md(exc)))
+        st.error(_t("failed", lang, message=plain_md(localize(exc, lang))))
     finally:
         bar.empty()
 
@@ -108,7 +109,7 @@ def render_export_page(tables: Tables, lang: str, charts: Sequence[Chart] | None
     st.title(_t("title", lang))
     st.markdown(_t("intro", lang))
     if images.chromium_path() is None:
-        st.error(str(ChromiumMissing()))  # our own message (install commands), no data in it
+        st.error(ChromiumMissing().message(lang))  # our own message (install commands), no data in it
         return
     honest = st.toggle(_t("honest", lang), key="export.honest", help=_t("honest.help", lang))
     all_charts = list(charts) if charts is not None else build_charts(tables, lang=lang)

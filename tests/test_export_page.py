@@ -107,6 +107,7 @@ def test_without_a_browser_the_page_says_how_to_get_one(default_tables, monkeypa
     at = _app(default_tables, "fr").run()
     assert not at.exception
     assert "apt-get install chromium" in at.error[0].value and "plotly_get_chrome" in at.error[0].value
+    assert at.error[0].value.startswith("aucun navigateur Chromium ou Chrome trouvé pour dessiner les images.")
     assert not at.button
 
 
@@ -209,4 +210,6 @@ def test_a_browser_that_hangs_is_a_message_in_the_page_s_language(default_tables
     assert len(at.error) == 1 and at.error[0].value.startswith(lead)
     # the browser and the limit, named (as escaped Markdown: shown literally)
     assert "\\/usr\\/bin\\/chromium" in at.error[0].value and "RLFF\\_BROWSER\\_TIMEOUT" in at.error[0].value
+    said = "n’a pas dessiné" if lang == "fr" else "did not render"  # the browser's error in the page's language too
+    assert said in at.error[0].value
     assert "export.zip.download" not in {d.key for d in at.get("download_button")}  # type: ignore[attr-defined]

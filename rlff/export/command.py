@@ -37,6 +37,8 @@ from rlff.export.images import (
     image_name,
     save_images,
 )
+from rlff.i18n import t
+from rlff.i18n.messages import LocalizedError, Message
 from rlff.io.atomic import atomic_write_bytes
 from rlff.io.tables import write_tables
 from rlff.schema import Tables
@@ -146,6 +148,11 @@ class _UsageError(ExportError):
     """A bad --out or --format: the user's to fix (exit code 2)."""
 
 
+def _error(problem: LocalizedError | Message, say: str) -> None:
+    """Print ``error: …`` (``erreur : …``) on stderr, the problem said in ``say``."""
+    print(t("cli.error", say, message=problem.text(say)), file=sys.stderr)
+
+
 @contextmanager
 def _terminal_progress(what: str) -> Iterator[Progress]:
     """A tqdm bar on stderr (silent when stderr is not a terminal, e.g. under cron)."""
@@ -167,7 +174,7 @@ def _terminal_progress(what: str) -> Iterator[Progress]:
 
 def _folder(out: Path, fmt: str) -> Path:
     if out.exists() and not out.is_dir():
-        raise _UsageError(f"--out {out} is a file; {fmt} exports write one file per chart into a folder")
+        raise _UsageError("export.error.out_not_folder", out=str(out), fmt=fmt)
     return out
 
 
@@ -184,6 +191,7 @@ def export_command(
     honest: bool = False,
     renderer: ImageRenderer | None = None,
     template: str | Path | None = None,
+    say: str = "en",
 ) -> int:
     """``rlff export``: write ``fmt`` to ``out``; returns the exit code.
 
@@ -195,6 +203,7 @@ def export_command(
     ``renderer``: an :class:`~rlff.export.images.ImageRenderer` the caller started early (say,
     before loading the data) so that the browser starts meanwhile; it is closed here.
     ``template``: the company's .pptx/.potx the deck is built on (pptx only).
+    ``say``: the language of the ``error: …`` line (the CLI's; ``lang`` is the charts' and the deck's).
     """
     out = Path(out)
     try:
@@ -205,7 +214,7 @@ def export_command(
             print(f"wrote {len(paths)} files to {out} (RLFF CSV schema, spreadsheet formulas neutralised)")
             return 0
         if fmt not in CLI_FORMATS:
-            raise _UsageError(f"unknown format {fmt!r}; expected one of {', '.join(CLI_FORMATS)}")
+            raise _UsageError("export.error.unknown_format", fmt=repr(fmt), formats=", ".join(CLI_FORMATS))
         if fmt in FORMATS:
             _folder(out, fmt)
         with renderer or ImageRenderer() as renderer:
@@ -236,13 +245,13 @@ def export_command(
             print(f"wrote {len(paths)} {fmt.upper()} files to {out}")
             return 0
     except (ChromiumMissing, _UsageError, TemplateError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(exc, say)
         return 2
     except ExportError as exc:  # a render that failed: not the user's doing
-        print(f"error: {exc}", file=sys.stderr)
+        _error(exc, say)
         return 1
     except OSError as exc:
-        print(f"error: cannot write {out}: {exc.strerror or exc}; choose another --out", file=sys.stderr)
+        _error(Message("export.error.cannot_write", out=str(out), reason=str(exc.strerror or exc)), say)
         return 2
 
 
@@ -255,11 +264,12 @@ def send_command(
     honest: bool = False,
     template: str | Path | None = None,
     renderer: ImageRenderer | None = None,
+    say: str = "en",
 ) -> int:
     """``rlff send``: build the deck and e-mail it to ``to``; returns the exit code.
 
     ``settings`` is a :class:`rlff.export.mail.SmtpSettings`. Errors print one ``error: …``
-    line on stderr naming the server and the reason, exit 2.
+    line on stderr naming the server and the reason, exit 2, in ``say`` (the CLI's language).
     """
     from rlff.charts import build_charts
     from rlff.export.deck import render_pictures
@@ -267,7 +277,7 @@ def send_command(
 
     bad = [a for a in to if "@" not in a or any(c.isspace() for c in a)]
     if bad:
-        print(f"error: --to {bad[0]!r} is not an e-mail address", file=sys.stderr)
+        _error(Message("mail.error.bad_address", address=repr(bad[0])), say)
         return 2
     own = renderer is None
     renderer = renderer or ImageRenderer()
@@ -287,10 +297,10 @@ def send_command(
         )  # fmt: skip
         send_message(msg, settings)
     except (ChromiumMissing, TemplateError, MailError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(exc, say)
         return 2
     except ExportError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(exc, say)
         return 1
     finally:
         if own:

@@ -30,6 +30,7 @@ from typing import Any, Protocol
 
 from rlff._compat import choreographer as choreographer_compat
 from rlff._compat import kaleido as kaleido_compat
+from rlff.i18n.messages import LocalizedError, Message
 from rlff.io.atomic import atomic_folder, write_file
 
 __all__ = [
@@ -72,22 +73,22 @@ class _ChartLike(Protocol):
     def figure(self) -> Any: ...
 
 
-class ExportError(RuntimeError):
-    """An export that could not be made; the message says what to do."""
+class ExportError(LocalizedError, RuntimeError):
+    """An export that could not be made; the message says what to do (``message(lang)``)."""
 
 
 class ChromiumMissing(ExportError):
-    """No Chromium/Chrome for kaleido to render images with."""
+    """No Chromium/Chrome for kaleido to render images with.
+
+    ``detail``: what went wrong, as the browser's library said it (English), or a
+    :class:`~rlff.i18n.messages.Message` of ours (said in the message's language).
+    """
 
     def __init__(self, detail: str = "") -> None:
-        lead = "no Chromium or Chrome browser found to render images"
         if detail:
-            lead += f" ({detail})"
-        super().__init__(
-            f"{lead}. Install one with `apt-get install chromium` (Debian/Ubuntu; kaleido finds "
-            "/usr/bin/chromium by itself), or, where downloads work, run `plotly_get_chrome`; "
-            "or point BROWSER_PATH at a Chrome/Chromium executable"
-        )
+            super().__init__("export.error.no_browser_detail", detail=detail)
+        else:
+            super().__init__("export.error.no_browser")
 
 
 class BrowserFailed(ChromiumMissing):
@@ -97,8 +98,8 @@ class BrowserFailed(ChromiumMissing):
     browser, or ``BROWSER_PATH`` pointing at one), and so is the exit code.
     """
 
-    def __init__(self, message: str) -> None:
-        ExportError.__init__(self, message)
+    def __init__(self, key: str, /, **values: object) -> None:
+        ExportError.__init__(self, key, **values)
 
 
 _DEFAULT_TIMEOUT_S = 60.0
@@ -113,7 +114,7 @@ def _seconds_from_env(name: str, default: float) -> float:
     except ValueError:
         value = -1.0
     if not 0 < value < float("inf"):
-        raise BrowserFailed(f"{name} must be a positive number of seconds, not {text!r}")
+        raise BrowserFailed("export.error.bad_seconds", name=name, value=repr(text))
     return value
 
 
@@ -148,7 +149,7 @@ def require_chromium() -> str:
     path = chromium_path()
     if path is None:
         override = os.environ.get("BROWSER_PATH")
-        raise ChromiumMissing(f"BROWSER_PATH={override!r} is not an executable" if override else "")
+        raise ChromiumMissing(Message("export.error.browser_path", path=repr(override)) if override else "")
     return path
 
 
@@ -237,16 +238,12 @@ class ImageRenderer:
                 with contextlib.suppress(BaseException):
                     await opening
                 raise BrowserFailed(
-                    f"the browser {self._browser_path} did not start within {self._launch_timeout:g} s "
-                    "(RLFF_BROWSER_START_TIMEOUT); check that it runs, or point BROWSER_PATH at a working Chrome/Chromium"
+                    "export.error.start_timeout", path=self._browser_path, seconds=f"{self._launch_timeout:g}"
                 )
             try:
                 opening.result()
             except choreographer_compat.BrowserFailedError:
-                raise BrowserFailed(
-                    f"the browser {self._browser_path} stopped right after starting; check that it runs, "
-                    "or point BROWSER_PATH at a working Chrome/Chromium"
-                ) from None
+                raise BrowserFailed("export.error.browser_stopped", path=self._browser_path) from None
         except BaseException:
             await _abandon(k)
             raise
@@ -461,15 +458,17 @@ class RenderBatch:
         if isinstance(exc, _PictureTimeout):
             self._renderer._forget(self._browser, stop=True)
             raise BrowserFailed(
-                f"the browser {self._renderer.browser_path} did not render {self.labels[i]} within "
-                f"{exc.args[0]:g} s (RLFF_BROWSER_TIMEOUT); it was stopped"
+                "export.error.picture_timeout",
+                path=self._renderer.browser_path,
+                chart=self.labels[i],
+                seconds=f"{exc.args[0]:g}",
             ) from None
         if self._browser.done() and self._browser.exception() is not None:
             self._renderer._forget(self._browser)
-            raise ExportError(f"could not start the browser for images: {exc}") from exc
+            raise ExportError("export.error.browser_start", detail=str(exc)) from exc
         if self._browser.done() and not _browser_alive(self._browser.result()):
             self._renderer._forget(self._browser)
-        raise ExportError(f"could not render {self.labels[i]} as {self.fmt.upper()}: {exc}") from exc
+        raise ExportError("export.error.render", chart=self.labels[i], fmt=self.fmt.upper(), detail=str(exc)) from exc
 
     def results(self, progress: Progress | None = None) -> list[bytes]:
         """Every image, in order; ``progress(done, total, label)`` after each."""
@@ -615,7 +614,7 @@ def save_images(
     images = export_images(charts, fmt, scale=scale, renderer=renderer, progress=progress)
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
-        raise ExportError(f"{out} is a file; --out must be a folder for {fmt.upper()} images")
+        raise ExportError("export.error.out_is_file", out=str(out), fmt=fmt.upper())
     names = [image_name(key, fmt) for key in images]
     # Into a sibling folder swapped in whole: a full disk never leaves 3 of 20 images.
     with atomic_folder(out) as staging:

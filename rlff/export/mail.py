@@ -27,6 +27,7 @@ from email.utils import make_msgid
 from typing import Any
 
 from rlff import i18n, metrics
+from rlff.i18n.messages import LocalizedError
 from rlff.metrics.gaps import gaps_of, honest_kpis, honest_report
 from rlff.schema import Tables
 
@@ -35,8 +36,8 @@ __all__ = ["MailError", "SmtpSettings", "deck_message", "send_message"]
 PPTX_TYPE = ("application", "vnd.openxmlformats-officedocument.presentationml.presentation")
 
 
-class MailError(Exception):
-    """The deck could not be sent: one line naming the server and the reason."""
+class MailError(LocalizedError):
+    """The deck could not be sent: one line naming the server and the reason (``message(lang)``)."""
 
 
 @dataclass(frozen=True)
@@ -60,11 +61,11 @@ class SmtpSettings:
         env = os.environ if env is None else env
         host = env.get("RLFF_SMTP_HOST", "").strip()
         if not host:
-            raise MailError("no SMTP server: set RLFF_SMTP_HOST (and RLFF_SMTP_PORT, RLFF_SMTP_USER, ...)")
+            raise MailError("mail.error.no_host")
         starttls = env.get("RLFF_SMTP_STARTTLS", "").strip().lower() in ("1", "true", "yes", "on")
         port_text = env.get("RLFF_SMTP_PORT", "").strip() or ("587" if starttls else "25")
         if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-            raise MailError(f"RLFF_SMTP_PORT must be a port number (1-65535), got {port_text!r}")
+            raise MailError("mail.error.bad_port", port=repr(port_text))
         sender = env.get("RLFF_FROM", "").strip() or f"rlff@{host}"
         return cls(
             host, int(port_text), env.get("RLFF_SMTP_USER") or None, env.get("RLFF_SMTP_PASSWORD") or None,
@@ -174,23 +175,22 @@ def send_message(msg: EmailMessage, settings: SmtpSettings, *, timeout: float = 
                 smtp.login(settings.user, settings.password)
             refused = smtp.send_message(msg)
     except smtplib.SMTPAuthenticationError as exc:
-        raise MailError(
-            f"{where} refused the login of {settings.user!r}: authentication failed ({exc.smtp_code})"
-        ) from None
+        raise MailError("mail.error.login", where=where, user=repr(settings.user), code=exc.smtp_code) from None
     except smtplib.SMTPNotSupportedError as exc:
-        raise MailError(f"{where} does not support {exc} (check RLFF_SMTP_STARTTLS and the port)") from None
+        raise MailError("mail.error.not_supported", where=where, detail=str(exc)) from None
     except smtplib.SMTPRecipientsRefused as exc:
-        raise MailError(f"{where} refused every recipient: {', '.join(exc.recipients)}") from None
+        raise MailError("mail.error.every_recipient", where=where, recipients=", ".join(exc.recipients)) from None
     except smtplib.SMTPResponseException as exc:
         text = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else str(exc.smtp_error)
-        raise MailError(f"{where} refused the message: {exc.smtp_code} {text}") from None
+        raise MailError("mail.error.message_refused", where=where, code=exc.smtp_code, detail=text) from None
     except TimeoutError:
-        raise MailError(f"{where} did not answer within {timeout:.0f} s (timeout)") from None
+        raise MailError("mail.error.timeout", where=where, seconds=f"{timeout:.0f}") from None
     except ConnectionRefusedError:
-        raise MailError(f"{where} refused the connection (is the server running, is the port right?)") from None
+        raise MailError("mail.error.connection_refused", where=where) from None
     except ssl.SSLError as exc:
-        raise MailError(f"{where}: TLS failed ({exc.reason or exc})") from None
+        raise MailError("mail.error.tls", where=where, detail=str(exc.reason or exc)) from None
     except (smtplib.SMTPException, OSError) as exc:
-        raise MailError(f"{where}: {exc.strerror if isinstance(exc, OSError) and exc.strerror else exc}") from None
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise MailError("mail.error.other", where=where, detail=str(detail)) from None
     if refused:
-        raise MailError(f"{where} refused some recipients: {', '.join(refused)}")
+        raise MailError("mail.error.some_recipients", where=where, recipients=", ".join(refused))

@@ -28,8 +28,8 @@ class Localized(str):
 
 
 def localize(value: object, lang: str = DEFAULT_LANG) -> str:
-    """``value`` in ``lang`` when it is a :class:`Localized` text, else ``str(value)`` as it is."""
-    return value.text(lang) if isinstance(value, Localized) else str(value)
+    """``value`` in ``lang`` when it is a :class:`Localized` text or a :class:`LocalizedError`, else ``str(value)``."""
+    return value.text(lang) if isinstance(value, Localized | LocalizedError) else str(value)
 
 
 class _KeepMissing(dict):
@@ -173,3 +173,51 @@ class Day(Localized):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return Day, (self.day,)
+
+
+class LocalizedError(Exception):
+    """An error a user reads: a catalog key and its values, said in the reader's language.
+
+    ``str()`` is the English message on one line (logs, ``except ValueError`` code, tests);
+    :meth:`message` (or :meth:`text`) says it in another language where the caller knows
+    it (the CLI's ``--lang``/``LANG``, the dashboard's language). Mix it in first:
+    ``class MailError(LocalizedError, RuntimeError)``.
+
+    Values are shown as given (a detail from the OS or a browser is not ours to translate),
+    except :class:`Localized` ones (a :class:`Message` detail), said in the same language.
+
+    Attributes:
+        key: Catalog key of the message.
+        values: The message's placeholders.
+    """
+
+    key: str
+    values: dict[str, Any]
+
+    def __init__(self, key: str, /, **values: Any) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(self.message(DEFAULT_LANG))
+
+    def message(self, lang: str = DEFAULT_LANG) -> str:
+        """The message in ``lang``, on one line."""
+        from rlff.i18n import t
+
+        # Values as given (``{name!r}`` stays the repr of the value), but our own texts in ``lang``.
+        values = {
+            k: localize(v, lang) if isinstance(v, Localized | LocalizedError) else v for k, v in self.values.items()
+        }
+        return " ".join(t(self.key, lang, **values).splitlines())
+
+    def text(self, lang: str = DEFAULT_LANG) -> str:
+        """The message in ``lang`` (as :meth:`Localized.text`: what the CLI's ``error:`` line asks for)."""
+        return self.message(lang)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled with its key, whatever the subclass's __init__
+        return _localized_error, (type(self), self.key, self.values)
+
+
+def _localized_error(cls: type[LocalizedError], key: str, values: dict[str, Any]) -> LocalizedError:
+    err = cls.__new__(cls)
+    LocalizedError.__init__(err, key, **values)
+    return err

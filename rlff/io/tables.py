@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from rlff.i18n.messages import LocalizedError
 from rlff.io.atomic import atomic_folder, check_target, recover_folder, write_file
 from rlff.months import last_complete_month
 from rlff.schema import COLUMNS, TABLE_NAMES, Meta, Tables, conform
@@ -27,6 +28,10 @@ DICTIONARY_FILE = "DATA_DICTIONARY.md"
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+
+
+class NoTables(LocalizedError, FileNotFoundError):
+    """A folder that is not one, or holds no RLFF table: ``str()`` in English, ``message(lang)``."""
 
 
 def neutralise_formula_text(values: pd.Series) -> pd.Series:
@@ -172,7 +177,7 @@ def read_tables(in_dir: str | Path, *, validate: bool = True) -> Tables:
     dates in 2000–2099): a hand-edited folder cannot turn into negative fans.
 
     Raises:
-        FileNotFoundError: when the folder holds none of RLFF's files.
+        NoTables: when the folder holds none of RLFF's files (a FileNotFoundError).
         ValueError: when a file is malformed or breaks a rule (an ``ImportProblem`` then).
     """
     folder = Path(in_dir)
@@ -180,10 +185,10 @@ def read_tables(in_dir: str | Path, *, validate: bool = True) -> Tables:
         with contextlib.suppress(OSError):  # a writer killed mid-swap: finish or undo it first
             recover_folder(folder)
     if not folder.is_dir():
-        raise FileNotFoundError(f"{folder} is not a folder")
+        raise NoTables("tables.error.not_a_folder", folder=str(folder))
     present = [n for n in TABLE_NAMES if (folder / f"{n}.csv").is_file()]
     if not present:
-        raise FileNotFoundError(f"{folder} holds none of RLFF's tables ({', '.join(n + '.csv' for n in TABLE_NAMES)})")
+        raise NoTables("tables.error.none", folder=str(folder), files=", ".join(n + ".csv" for n in TABLE_NAMES))
     frames: dict[str, pd.DataFrame] = {}
     for name in present:
         try:

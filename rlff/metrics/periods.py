@@ -19,6 +19,7 @@ from typing import TypeAlias
 import numpy as np
 import pandas as pd
 
+from rlff.i18n.messages import LocalizedError
 from rlff.schema import COLUMNS, Tables
 
 MonthLike: TypeAlias = pd.Timestamp | date | str
@@ -240,8 +241,15 @@ def audience_total(followers: pd.DataFrame, end: pd.Timestamp | None, column: st
 _MONTH_TEXT = re.compile(r"\d{4}-\d{2}")
 
 
-class MonthOutOfRange(ValueError):
-    """A month the data has no day of. ``str()`` is the one-line message for users.
+class MonthFormatError(LocalizedError, ValueError):
+    """A month not written ``YYYY-MM``: ``str()`` in English, ``message(lang)`` in the user's language."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__("month.error.format", text=repr(text[:40]))
+
+
+class MonthOutOfRange(LocalizedError, ValueError):
+    """A month the data has no day of. ``str()`` is the one-line message for users (``message(lang)``).
 
     Attributes:
         month: First day of the month asked for.
@@ -251,7 +259,7 @@ class MonthOutOfRange(ValueError):
 
     def __init__(self, month: date, first: date, last: date) -> None:
         self.month, self.first, self.last = month, first, last
-        super().__init__(f"no data for {month:%Y-%m}: the data covers {first:%Y-%m} to {last:%Y-%m}")
+        super().__init__("month.error.no_data", month=f"{month:%Y-%m}", first=f"{first:%Y-%m}", last=f"{last:%Y-%m}")
 
 
 @dataclass(frozen=True)
@@ -273,14 +281,14 @@ def parse_month(text: str) -> date:
     """The first day of a month written ``YYYY-MM`` (as in ``--month 2025-09`` or ``?month=2025-09``).
 
     Raises:
-        ValueError: ``text`` is not a month written ``YYYY-MM``.
+        MonthFormatError: ``text`` is not a month written ``YYYY-MM`` (a ValueError).
     """
     cleaned = text.strip()
     if _MONTH_TEXT.fullmatch(cleaned):
         year, month = int(cleaned[:4]), int(cleaned[5:])
         if year >= 1 and 1 <= month <= 12:
             return date(year, month, 1)
-    raise ValueError(f"month must be written YYYY-MM (e.g. 2025-09), got {text[:40]!r}")
+    raise MonthFormatError(text)
 
 
 def data_months(tables: Tables) -> list[date]:

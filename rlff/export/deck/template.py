@@ -18,6 +18,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
 from rlff.export.deck.look import SLIDE_HEIGHT, SLIDE_WIDTH
+from rlff.i18n.messages import LocalizedError
 
 __all__ = ["TemplateError", "Base", "open_base"]
 
@@ -26,8 +27,8 @@ _PRESENTATION_CT = b"application/vnd.openxmlformats-officedocument.presentationm
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
 
 
-class TemplateError(ValueError):
-    """A template that cannot be used (not a PowerPoint file, too big, no layouts)."""
+class TemplateError(LocalizedError, ValueError):
+    """A template that cannot be used (not a PowerPoint file, too big, no layouts); ``message(lang)``."""
 
 
 @dataclass
@@ -60,7 +61,7 @@ def _read_template(template: bytes | str | Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise TemplateError(f"cannot read the template {path}: {exc.strerror or exc}") from None
+        raise TemplateError("template.error.unreadable", path=str(path), reason=str(exc.strerror or exc)) from None
 
 
 def _drop_slides(prs: Any) -> None:
@@ -82,7 +83,7 @@ def _pick_layouts(prs: Any) -> tuple[Any, Any]:
     """(title layout, content layout): a layout with a centred title, and the one with a title and least else."""
     layouts = list(prs.slide_layouts)
     if not layouts:
-        raise TemplateError("the template has no slide layouts")
+        raise TemplateError("template.error.no_layouts")
     title = next((lo for lo in layouts if PP_PLACEHOLDER.CENTER_TITLE in _placeholder_types(lo)), layouts[0])
     with_title = [lo for lo in layouts if PP_PLACEHOLDER.TITLE in _placeholder_types(lo)] or layouts
     content = min(with_title, key=lambda lo: len([t for t in _placeholder_types(lo) if t not in _DECOR]))
@@ -120,15 +121,17 @@ def open_base(template: bytes | str | Path | None = None) -> Base:
         return Base(prs, layouts[0], layouts[5], company=False)  # "Title Slide", "Title Only"
     data = _read_template(template)
     if len(data) > MAX_TEMPLATE_BYTES:
-        raise TemplateError(f"the template is {len(data) / 1e6:.0f} MB; at most {MAX_TEMPLATE_BYTES // 10**6} MB")
+        raise TemplateError(
+            "template.error.too_big", size=f"{len(data) / 1e6:.0f}", limit=str(MAX_TEMPLATE_BYTES // 10**6)
+        )
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise TemplateError("the template is not a .pptx or .potx file (not a zip archive)")
+        raise TemplateError("template.error.not_zip")
     try:
         if _TEMPLATE_CT in zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml"):
             data = _potx_as_pptx(data)
         prs = Presentation(io.BytesIO(data))
     except (KeyError, ValueError, zipfile.BadZipFile, AttributeError) as exc:
-        raise TemplateError(f"the template is not a PowerPoint presentation or template ({exc})") from None
+        raise TemplateError("template.error.not_powerpoint", detail=str(exc)) from None
     _drop_slides(prs)
     _widen(prs)
     title, content = _pick_layouts(prs)

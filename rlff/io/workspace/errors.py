@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-from rlff.i18n import t
+from rlff.i18n.messages import LocalizedError
 
 
-class WorkspaceError(Exception):
+class WorkspaceError(LocalizedError):
     """A problem with the workspace the user can fix; ``str()`` is one line (English).
+
+    ``message(lang)`` says it in ``lang`` (see :class:`rlff.i18n.messages.LocalizedError`).
 
     Attributes:
         key: Catalog key of the message (``workspace.error.…``).
         values: The message's placeholders.
     """
-
-    def __init__(self, key: str, /, **values: object) -> None:
-        self.key = key
-        self.values = values
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "en") -> str:
-        """The message in ``lang`` (one line)."""
-        return " ".join(t(self.key, lang, **self.values).splitlines())
 
 
 class UndoRefused(WorkspaceError):
