@@ -209,45 +209,55 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _format_report(rep: dict) -> str:
+def _format_report(rep: dict, lang: str = "en") -> str:
+    """``rlff report``'s text: the deck's four numbers, then what they hide, in ``lang``."""
+    from rlff.i18n import fmt_date, fmt_duration_minutes, fmt_float, fmt_int, fmt_pct, name
+
     v, r = rep["vanity"], rep["reality"]
+    na = t("report.na", lang)
 
-    def num(x: object, pct: bool = False) -> str:
-        if x is None:
-            return "n/a (not in the data)"
-        if pct:
-            return f"{float(x):.1%}"  # type: ignore[arg-type]
-        return f"{x:,}" if isinstance(x, int) else f"{float(x):,.2f}"  # type: ignore[arg-type]
+    def count(x: object) -> str:
+        return na if x is None else fmt_int(x, lang)  # type: ignore[arg-type]
 
-    lines = [
-        f"{rep.get('brand', '')} — {rep['period']['start']} to {rep['period']['end']}",
-        "",
-        "What the deck says (vanity):",
-        f"  Retweets  {num(v['retweets'])}",
-        f"  Likes     {num(v['likes'])}",
-        f"  Friends   {num(v['friends'])}",
-        f"  Fans      {num(v['fans'])}",
-        "",
-        "What it hides (reality):",
-        f"  Reply rate                      {num(r['reply_rate'], True)}",
-    ]
-    medians = r["median_first_response_minutes"]
+    def share(x: object) -> str:
+        return na if x is None else fmt_pct(x, lang)  # type: ignore[arg-type]
+
+    def block(rows: list[tuple[str, str]], width: int, indent: str = "  ") -> list[str]:
+        return [f"{indent}{label:<{width}}{value}" for label, value in rows]
+
     no_inbox = r["reply_rate"] is None  # every kind unknown, not "never answered"
-    for kind, minutes in medians.items():
-        if minutes is None:
-            shown = num(None) if no_inbox else "never answered / none"
-        else:
-            shown = f"{minutes:,.0f} min" if minutes < 60 else f"{minutes / 60:,.1f} h"
-        lines.append(f"  Median first response, {kind:<10} {shown}")
-    lines += [
-        f"  Complaints answered within 1 h  {num(r['complaints_answered_within_1h'], True)}",
-        f"  Unanswered backlog              {num(r['unanswered_backlog'])}",
-        f"  ROI                             {num(r['roi'], True)}",
-        f"  Bought-follower share           {num(r['bought_follower_share'], True)}",
-        f"  Likes+RTs from the peer ring    {num(r['peer_share'], True)}",
-        f"  Strategy adherence              {num(r['strategy_adherence'], True)}",
+    waits = []
+    for kind, minutes in r["median_first_response_minutes"].items():
+        shown = na if no_inbox else t("report.never", lang) if minutes is None else fmt_duration_minutes(minutes, lang)
+        waits.append((name("message_kind", kind, lang), shown))
+    vanity = [(t(f"report.{k}", lang), count(v[k])) for k in ("retweets", "likes", "friends", "fans")]
+    reality = [
+        (t("report.within_1h", lang), share(r["complaints_answered_within_1h"])),
+        (t("report.backlog", lang), count(r["unanswered_backlog"])),
+        (t("report.roi", lang), share(r["roi"])),
+        (t("report.bought", lang), share(r["bought_follower_share"])),
+        (t("report.peer", lang), share(r["peer_share"])),
+        (t("report.strategy", lang), share(r["strategy_adherence"])),
+    ]
+    reply = [(t("report.reply_rate", lang), share(r["reply_rate"]))]
+    # one value column for the whole reality block; the waits are indented two more
+    width = max(len(label) for label, _ in reality + reply + [(w + "  ", "") for w, _ in waits]) + 2
+    period = t("report.period", lang, start=fmt_date(rep["period"]["start"], lang),
+               end=fmt_date(rep["period"]["end"], lang))  # fmt: skip
+    index = rep["vanity_index"]
+    lines = [
+        f"{rep.get('brand', '')} — {period}",
         "",
-        f"Vanity index: {num(rep['vanity_index'])} / 100",
+        t("report.vanity", lang),
+        *block(vanity, max(len(label) for label, _ in vanity) + 2),
+        "",
+        t("report.reality", lang),
+        *block(reply, width),
+        "  " + t("report.median_wait", lang),
+        *block(waits, width - 2, indent="    "),
+        *block(reality, width),
+        "",
+        t("chart.vanity_index.title", lang, index=na if index is None else fmt_float(index, lang, 0)),
     ]
     return "\n".join(lines)
 
@@ -261,7 +271,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rep, indent=2, ensure_ascii=False, sort_keys=False))
     else:
-        print(_format_report(rep))
+        print(_format_report(rep, args.say))
     return 0
 
 
@@ -594,7 +604,7 @@ def _add_workspace_commands(add: Callable[..., argparse.ArgumentParser]) -> None
 
 EXAMPLES = {
     "generate": "example:\n  rlff generate --seed 7 --lang fr --out data/\n",
-    "report": "examples:\n  rlff report\n  rlff report --json\n  rlff report --data data/ --json\n  rlff report --month 2025-12\n",
+    "report": "examples:\n  rlff report\n  rlff report --lang fr\n  rlff report --json\n  rlff report --data data/ --json\n  rlff report --month 2025-12\n",
     "import": "examples:\n  rlff import tweet_activity_metrics.csv inbox.csv --brand acme\n"
     "  rlff report --brand acme\n"
     "  rlff import tweet_activity_metrics.csv inbox.csv costs.csv --out mydata/\n"
@@ -686,6 +696,7 @@ def build_parser(say: str = "en") -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print a JSON object instead of text")
     _add_month(p)
     _add_scenario(p)
+    _add_lang(p)
 
     p = add(
         "import", "Turn platform exports (X, Facebook, Instagram, LinkedIn, RLFF CSVs) into RLFF tables.", cmd_import

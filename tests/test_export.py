@@ -328,7 +328,7 @@ def fake_png_browser(monkeypatch):
 def test_rlff_export_pptx_into_a_folder_names_the_deck_by_month(fake_png_browser, tmp_path, capsys):
     assert main(["export", "--format", "pptx", "--honest", "--lang", "fr", "--out", str(tmp_path)]) == 0
     deck = tmp_path / "rlff-deck-2026-01-honest.pptx"
-    assert capsys.readouterr().out.strip() == f"wrote the honest deck to {deck}"
+    assert capsys.readouterr().out.strip() == f"présentation honnête écrite dans {deck}"  # --lang fr: French
     prs = Presentation(str(deck))
     assert prs.slides[0].shapes.title.text_frame.text == "Rapport mensuel de la communauté"
     assert list(tmp_path.iterdir()) == [deck]

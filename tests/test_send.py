@@ -167,3 +167,16 @@ def test_send_takes_a_month_within_the_data(smtp, capsys):
     assert msg["Subject"].endswith("December 2025")
     assert main(["send", "--to", "boss@example.com", "--month", "2031-01"]) == 2
     assert "the data covers" in capsys.readouterr().err
+
+
+def test_rlff_send_says_it_sent_in_the_terminals_language(smtp, capsys, monkeypatch):
+    inbox, port = smtp
+    monkeypatch.setenv("RLFF_SMTP_USER", "cm")
+    monkeypatch.setenv("RLFF_SMTP_PASSWORD", "s3cret")
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert main(["send", "--to", "boss@example.com", "--honest"]) == 0, capsys.readouterr().err
+    out = capsys.readouterr().out.strip()
+    assert out == f"présentation honnête de 2026-01 envoyée à boss@example.com via 127.0.0.1:{port}"
+    assert len(inbox.messages) == 1

@@ -211,7 +211,7 @@ def export_command(
             if renderer is not None:
                 renderer.close()  # no images to render
             paths = save_tables_csv(tables, _folder(out, "csv"))
-            print(f"wrote {len(paths)} files to {out} (RLFF CSV schema, spreadsheet formulas neutralised)")
+            print(t("export.cli.wrote_csv", say, n=len(paths), out=out))
             return 0
         if fmt not in CLI_FORMATS:
             raise _UsageError("export.error.unknown_format", fmt=repr(fmt), formats=", ".join(CLI_FORMATS))
@@ -221,11 +221,10 @@ def export_command(
             renderer.start()  # fails now if there is no browser; otherwise it starts while charts are built
             if fmt == "pptx":
                 target = _file(out, deck_file_name(tables, honest=honest))
-                with _terminal_progress("deck") as progress:
+                with _terminal_progress(t("export.cli.progress_deck", say)) as progress:
                     save_deck(tables, target, lang=lang, honest=honest, renderer=renderer, progress=progress,
                               template=template)  # fmt: skip
-                edition = "honest deck" if honest else "deck"
-                print(f"wrote the {edition} to {target}")
+                print(t("export.cli.wrote_honest_deck" if honest else "export.cli.wrote_deck", say, target=target))
                 return 0
             from rlff.charts import build_charts
             from rlff.charts.gaps import honest_chart
@@ -236,13 +235,13 @@ def export_command(
             if fmt == "zip":
                 target = _file(out, zip_file_name(tables))
                 folder = Path(zip_file_name(tables)).stem
-                with _terminal_progress("charts") as progress:
+                with _terminal_progress(t("export.cli.progress_charts", say)) as progress:
                     save_zip(charts, target, folder=folder, renderer=renderer, progress=progress)
-                print(f"wrote {len(charts)} charts (PNG and SVG) to {target}")
+                print(t("export.cli.wrote_zip", say, n=len(charts), target=target))
                 return 0
             with _terminal_progress(fmt.upper()) as progress:
                 paths = save_images(charts, fmt, out, renderer=renderer, progress=progress)
-            print(f"wrote {len(paths)} {fmt.upper()} files to {out}")
+            print(t("export.cli.wrote_images", say, n=len(paths), fmt=fmt.upper(), out=out))
             return 0
     except (ChromiumMissing, _UsageError, TemplateError) as exc:
         _error(exc, say)
@@ -305,6 +304,6 @@ def send_command(
     finally:
         if own:
             renderer.close(wait=False)
-    edition = "honest deck" if honest else "deck"
-    print(f"sent the {edition} for {tables.meta.reported_month:%Y-%m} to {', '.join(to)} via {settings.where}")
+    key = "send.cli.sent_honest_deck" if honest else "send.cli.sent_deck"
+    print(t(key, say, month=f"{tables.meta.reported_month:%Y-%m}", to=", ".join(to), where=settings.where))
     return 0
