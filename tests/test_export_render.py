@@ -134,7 +134,7 @@ def test_deck_pictures_drop_the_in_figure_title(charts):
 def test_rlff_export_svg_writes_one_file_per_chart(tmp_path, capsys, charts):
     out = tmp_path / "svg"
     assert main(["export", "--format", "svg", "--out", str(out), "--lang", "fr"]) == 0
-    assert capsys.readouterr().out.strip() == f"wrote {len(charts)} SVG files to {out}"
+    assert capsys.readouterr().out.strip() == f"{len(charts)} fichiers SVG écrits dans {out}"  # --lang fr
     files = sorted(out.iterdir())
     assert [p.name for p in files] == sorted(f"{c.key}.svg" for c in charts)
     assert all(b"<svg" in p.read_bytes()[:500] for p in files)

@@ -176,7 +176,7 @@ def test_rlff_send_says_it_sent_in_the_terminals_language(smtp, capsys, monkeypa
     for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
-    assert main(["send", "--to", "boss@example.com", "--honest"]) == 0, capsys.readouterr().err
+    assert main(["send", "--to", "boss@example.com"]) == 0, capsys.readouterr().err
     out = capsys.readouterr().out.strip()
-    assert out == f"présentation honnête de 2026-01 envoyée à boss@example.com via 127.0.0.1:{port}"
+    assert out == f"présentation de 2026-01 envoyée à boss@example.com via 127.0.0.1:{port}"
     assert len(inbox.messages) == 1
