@@ -22,14 +22,17 @@ Logging out, or idling out, of a single sign-on session also logs out of the pro
 (``st.logout``).
 
 A link to a page (``/reality?brand=acme``) answered by the login form leads to that page once
-logged in (:func:`pop_wanted_page`, used by :mod:`rlff_app.main`). Not after single sign-on:
-Streamlit's callback always returns to the home page, in a new session.
+logged in (:func:`pop_wanted_page`, used by :mod:`rlff_app.main`). After single sign-on too:
+Streamlit's callback returns to the home page in a new session, so the link is kept on the
+server for ten minutes under a key of the browser (:func:`rlff_app._compat.streamlit.browser_key`)
+and picked up by the session that comes back logged in.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import threading
 import time
 from collections.abc import Callable
 from urllib.parse import urlsplit
@@ -41,7 +44,7 @@ from rlff.io.workspace import WorkspaceError
 from rlff.io.workspace.throttle import LoginThrottle, idle_expired, throttle_keys
 from rlff.io.workspace.users import User, authenticate, can, has_users, user_for_sso, user_named
 from rlff_app import workspace
-from rlff_app._compat.streamlit import SSO_DEFAULT, sso_login, sso_settings
+from rlff_app._compat.streamlit import SSO_DEFAULT, browser_key, sso_login, sso_settings
 from rlff_app.show import plain_md
 
 USER = "rlff.login.user"  # the User logged in (absent: nobody)
@@ -49,7 +52,7 @@ SEEN = "rlff.login.seen"  # when the session last ran, time.time()
 ACTIVE = "rlff.login.active"  # True when this run is under login rules (the workspace has users)
 NOTICE = "rlff.login.notice"  # a message for the next run's form (expired, logged out)
 SSO = "rlff.login.sso"  # the e-mail of a session logged in by single sign-on (absent: by password)
-WANTED = "rlff.login.wanted"  # the page (URL path) the visitor asked for before logging in
+WANTED = "rlff.login.wanted"  # the page (URL path, query or None) the visitor asked for before logging in
 ENV_PUBLIC_DEMO = "RLFF_PUBLIC_DEMO"
 ENV_IDLE_HOURS = "RLFF_SESSION_IDLE_HOURS"
 DEFAULT_IDLE_HOURS = 8.0
@@ -61,6 +64,40 @@ clock: Callable[[], float] = time.time  # replaced by tests
 def throttle() -> LoginThrottle:
     """The server's one login throttle (shared by every session)."""
     return LoginThrottle()
+
+
+Link = tuple[str, list[tuple[str, str]] | None]  # (URL path of a page, its query; None: the current one)
+
+
+class LinksThroughSso:
+    """The links browsers asked for when they left for single sign-on, by browser key, for ``ttl`` seconds.
+
+    Bounded: past ``size`` links the oldest go (a visitor clicking the button in a loop costs memory
+    for ``size`` links at most).
+    """
+
+    def __init__(self, ttl: float = 600.0, size: int = 1000) -> None:
+        self.ttl, self.size = ttl, size
+        self._links: dict[str, tuple[float, Link]] = {}
+        self._lock = threading.Lock()
+
+    def keep(self, key: str, link: Link) -> None:
+        with self._lock:
+            self._links.pop(key, None)
+            self._links[key] = (clock() + self.ttl, link)
+            while len(self._links) > self.size:
+                del self._links[next(iter(self._links))]
+
+    def pop(self, key: str) -> Link | None:
+        with self._lock:
+            until, link = self._links.pop(key, (0.0, None))
+        return link if link is not None and clock() < until else None
+
+
+@st.cache_resource(show_spinner=False)
+def links_through_sso() -> LinksThroughSso:
+    """The server's one store of links waiting for a single sign-on to come back."""
+    return LinksThroughSso()
 
 
 def idle_seconds() -> float:
@@ -126,6 +163,7 @@ def _sso_buttons(lang: str) -> None:
             else t("login.sso.button_named", lang, provider=provider)
         )
         if st.button(label, key=f"login.sso.{provider}", icon=":material/key:"):
+            _keep_link_through_sso()
             problem = sso_login(provider)
             if problem:
                 st.error(plain_md(t("login.sso.misconfigured", lang, problems=problem)), icon=":material/key_off:")
@@ -155,6 +193,10 @@ def _sso_user(lang: str) -> tuple[User | None, bool]:
     st.session_state[USER] = user
     st.session_state[SEEN] = clock()
     st.session_state[SSO] = user.email
+    key = _browser_key()
+    link = links_through_sso().pop(key) if key else None
+    if link is not None:
+        st.session_state[WANTED] = link
     return user, False
 
 
@@ -265,14 +307,42 @@ def gate(lang: str) -> None:
     st.stop()
 
 
+def _wanted_path() -> str | None:
+    """The URL path of the page this session's link asked for (``reality``; ``""`` for home); None if unknown."""
+    with contextlib.suppress(Exception):  # no browser context (AppTest, bare mode)
+        url = st.context.url
+        if url:
+            return urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+    return None
+
+
+def _browser_key() -> str | None:
+    with contextlib.suppress(Exception):  # no browser context (AppTest, bare mode)
+        return browser_key(st.context.cookies)
+    return None
+
+
+def _keep_link_through_sso() -> None:
+    """Before leaving for the identity provider: keep the page and query for the session that comes back."""
+    path, key = _wanted_path(), _browser_key()
+    if path is None or key is None:
+        return  # the provider's callback lands on the home page, as without this
+    query = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
+    if path or query:
+        links_through_sso().keep(key, (path, query))
+
+
 def _remember_page() -> None:
     """Keep the page the link asked for (``/reality``): the login's rerun would land on the default page."""
-    with contextlib.suppress(Exception):  # no browser context (AppTest, bare mode): nothing to keep
-        path = urlsplit(st.context.url or "").path
-        st.session_state[WANTED] = path.rstrip("/").rsplit("/", 1)[-1]
+    path = _wanted_path()
+    if path is not None:
+        st.session_state[WANTED] = (path, None)  # the query stays in the address bar
 
 
-def pop_wanted_page() -> str | None:
-    """The URL path of the page asked for before the login (once; None when none was)."""
+def pop_wanted_page() -> Link | None:
+    """(URL path, query or None for the current one) of the page asked for before the login, once; else None."""
     wanted = st.session_state.pop(WANTED, None)
-    return wanted if isinstance(wanted, str) and wanted else None
+    if not isinstance(wanted, tuple) or len(wanted) != 2:
+        return None
+    path, query = wanted
+    return (path, query) if path or query else None

@@ -66,6 +66,14 @@ def main() -> None:
     data_slot = st.sidebar.container()  # the data and month pickers head the sidebar; drawn once the language is known
     # A workspace with users: nothing below runs before a login (except the demo with --public-demo).
     login.gate(check_lang(str(st.session_state.get(KNOBS_BY_NAME["lang"].key) or st.query_params.get("lang") or "")))
+    wanted = login.pop_wanted_page()  # a deep link answered by the login form: go there below
+    if wanted is not None and wanted[1] is not None:
+        # Back from single sign-on on the bare home page: the link's query first, so that the
+        # sidebar, the brand and the month below read it as if the link had been opened.
+        grouped: dict[str, list[str]] = {}
+        for key, value in wanted[1]:
+            grouped.setdefault(key, []).append(value)
+        st.query_params.from_dict(grouped)
     state = sidebar.render(_pages)  # its page links carry the scenario's query
     lang = check_lang(str(state["lang"]))
     pick_brand(lang, data_slot)
@@ -94,9 +102,8 @@ def main() -> None:
     if isinstance(ctx, AppContext):
         st.session_state[CONTEXT] = pick_month(ctx, data_slot)
     nav = st.navigation(_pages(lang), position="hidden")  # the sidebar's links replace it
-    wanted = login.pop_wanted_page()  # a deep link answered by the login form: go there now
-    if wanted is not None and wanted != nav.url_path:
-        page = next((p for p in _pages(lang) if p.url_path == wanted), None)
+    if wanted is not None and wanted[0] != nav.url_path:
+        page = next((p for p in _pages(lang) if p.url_path == wanted[0]), None)
         if page is not None:
             st.switch_page(page, query_params=[(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
     if error is not None:

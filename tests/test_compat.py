@@ -231,3 +231,22 @@ def test_a_tab_left_on_the_blank_pages_context_is_reloaded_before_it_renders(tmp
         k = renderer._kaleido.result()
         assert all(p.startswith(b"\x89PNG") for p in pngs)
         assert k.context_fixes == 1
+
+
+def test_the_browser_key_outlives_the_cookies_mask_and_is_off_outside_the_range(monkeypatch, caplog):
+    from streamlit.web.server.starlette.starlette_app_utils import generate_xsrf_token_string
+
+    caplog.set_level(logging.WARNING)
+    token = bytes(range(16))
+    first, again = (generate_xsrf_token_string(token, 1_700_000_000) for _ in range(2))
+    assert first != again  # a fresh mask at every page load...
+    key = streamlit.browser_key({"_streamlit_xsrf": first})
+    assert key is not None and key == streamlit.browser_key({"_streamlit_xsrf": again})  # ...the same browser
+    other = generate_xsrf_token_string(bytes(16), 1_700_000_000)
+    assert streamlit.browser_key({"_streamlit_xsrf": other}) not in (None, key)
+    assert token.hex() not in key  # a hash: the token itself never leaves the cookie
+    for cookies in ({}, {"_streamlit_xsrf": ""}, {"_streamlit_xsrf": "2|zz|not-hex|x"}):
+        assert streamlit.browser_key(cookies) is None
+    _pretend(monkeypatch, "streamlit", "1.68.0")
+    assert streamlit.browser_key({"_streamlit_xsrf": first}) is None
+    assert {m.split("'")[1] for m in _warnings(caplog)} == {"browser_key"}

@@ -245,3 +245,19 @@ def test_a_user_who_loses_the_e_mail_loses_the_session(database):
     at.run()
     assert not at.get("metric") and "Logged in as" not in _shown(at)
     assert "No user of this dashboard has the e-mail vic@example.com" in _shown(at)
+
+
+def test_a_link_waits_ten_minutes_for_its_browser_once_and_the_store_is_bounded(monkeypatch):
+    now = [1000.0]
+    monkeypatch.setattr(login, "clock", lambda: now[0])
+    links = login.LinksThroughSso(ttl=600, size=3)
+    links.keep("a", ("reality", [("brand", "acme")]))
+    assert links.pop("b") is None  # another browser gets nothing
+    assert links.pop("a") == ("reality", [("brand", "acme")])
+    assert links.pop("a") is None  # once
+    links.keep("a", ("data", []))
+    now[0] += 601
+    assert links.pop("a") is None  # too late: the home page, as without a link
+    for key in "wxyz":
+        links.keep(key, (key, None))
+    assert links.pop("w") is None and links.pop("z") == ("z", None)  # the oldest went

@@ -1,6 +1,6 @@
 """Streamlit's private insides the dashboard uses, and what happens without them.
 
-Three hooks, checked against streamlit 1.67.0 (see :mod:`rlff._compat` for the rules):
+Four hooks, checked against streamlit 1.67.0 (see :mod:`rlff._compat` for the rules):
 
 * ``use_warning_once``: run, from the warm-up's shallow stack, the check Streamlit does on
   the first element any session draws (``delta_generator._maybe_print_use_warning``, which
@@ -9,6 +9,10 @@ Three hooks, checked against streamlit 1.67.0 (see :mod:`rlff._compat` for the r
   (``streamlit.runtime.scriptrunner_utils.script_run_context``). Off, the warm-up logs noise.
 * ``metric_css``: the ``data-testid`` names of ``st.metric``'s box and value, which the Big
   Boss view's CSS dresses. Off, the tiles keep Streamlit's plain look.
+* ``browser_key``: the token inside Streamlit's XSRF cookie (``_streamlit_xsrf``, decoded by
+  ``starlette_app_utils.decode_xsrf_token_string``), the one thing a browser carries unchanged
+  through a single sign-on's round trip, which starts a new session. Off, a link opened before
+  a single sign-on lands on the home page.
 
 Single sign-on (:func:`sso_settings`, :func:`sso_login`) uses public Streamlit only, but reads
 the secrets' ``[auth]`` table with the rules Streamlit 1.67 applies to it.
@@ -17,10 +21,11 @@ the secrets' ``[auth]`` table with the rules Streamlit 1.67 applies to it.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib
 import importlib.util
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -31,7 +36,9 @@ __all__ = [
     "QUIET_WARM_UP",
     "SSO_DEFAULT",
     "USE_WARNING_ONCE",
+    "BROWSER_KEY",
     "SsoSettings",
+    "browser_key",
     "fast_paths",
     "metric_selectors",
     "quiet_outside_sessions",
@@ -47,6 +54,10 @@ USE_WARNING_ONCE = Hook(
 )
 QUIET_WARM_UP = Hook("streamlit", "quiet_warm_up", *_RANGE, "the warm-up logs a warning at every cached call")
 METRIC_CSS = Hook("streamlit", "metric_css", *_RANGE, "the Big Boss tiles keep Streamlit's plain look")
+BROWSER_KEY = Hook(
+    "streamlit", "browser_key", *_RANGE, "a link opened before a single sign-on lands on the home page after it"
+)
+_XSRF_COOKIE = "_streamlit_xsrf"
 
 _SESSION_LOGGER = "streamlit.runtime.scriptrunner_utils.script_run_context"
 _METRIC_SELECTORS = {"metric": 'div[data-testid="stMetric"]', "value": 'div[data-testid="stMetricValue"]'}
@@ -79,7 +90,36 @@ def fast_paths() -> dict[str, bool]:
         USE_WARNING_ONCE.name: USE_WARNING_ONCE.usable(_use_warning_present()),
         QUIET_WARM_UP.name: QUIET_WARM_UP.usable(_session_logger_present()),
         METRIC_CSS.name: METRIC_CSS.usable(),
+        BROWSER_KEY.name: BROWSER_KEY.usable(_xsrf_decoder() is not None),
     }
+
+
+def _xsrf_decoder() -> Callable[[str], tuple[bytes | None, int | None]] | None:
+    try:
+        module = importlib.import_module("streamlit.web.server.starlette.starlette_app_utils")
+    except ImportError:
+        return None
+    decode = getattr(module, "decode_xsrf_token_string", None)
+    return decode if callable(decode) else None
+
+
+def browser_key(cookies: Mapping[str, str]) -> str | None:
+    """A key of this browser that outlives its session (a hash of the XSRF cookie's token); None if unknown.
+
+    ``cookies``: ``st.context.cookies``. The cookie's text changes at every page load (a fresh
+    mask), its token does not. None when XSRF protection is off or the hook is.
+    """
+    decode = _xsrf_decoder()
+    if not BROWSER_KEY.usable(decode is not None):
+        return None
+    raw = cookies.get(_XSRF_COOKIE)
+    if not raw:
+        return None
+    try:
+        token, _ = decode(raw)  # type: ignore[misc]  # (None only when the hook is off)
+    except Exception:  # noqa: BLE001 - a cookie we cannot read is no key, not an error page
+        return None
+    return hashlib.sha256(b"rlff.browser|" + token).hexdigest() if token else None
 
 
 def streamlit_once_per_process() -> bool:

@@ -1,8 +1,8 @@
 """Single sign-on in a real Chromium against a real OpenID provider (oidc-provider on loopback).
 
 One provider and one served app: a user whose e-mail is in the workspace logs in through the
-provider and sees their brand only; logging out ends the provider's session too; an e-mail no
-user has is refused, with no data.
+provider, lands on the page the link asked for and sees their brand only; logging out ends the
+provider's session too; an e-mail no user has is refused, with no data.
 """
 
 from __future__ import annotations
@@ -50,14 +50,21 @@ def test_single_sign_on_through_a_real_provider(chromium, tmp_path):
         extra = ["--secrets.files", str(secrets)]
         with served_app(port=port, env=env, extra=extra, log=tmp_path / "server.log"):
             page = chromium.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-            page.goto(f"{app}/?brand=beta-secret", wait_until="domcontentloaded")
+            page.goto(f"{app}/reality?brand=acme", wait_until="domcontentloaded")
             page.get_by_role("button", name=SSO_BUTTON).wait_for(timeout=60_000)
             assert page.get_by_role("button", name="Log in", exact=True).count() == 1  # the password form stays
 
-            # (a) The provider vouches for vic@example.com (another case than stored): vic, acme only.
+            # (a) The provider vouches for vic@example.com (another case than stored): vic, acme only,
+            # on the page and brand the link asked for (the callback itself lands on the home page).
             _sso_login(page, "vic@example.com")
             page.get_by_text("Logged in as vic (viewer)").wait_for(timeout=60_000)
-            assert page.url.startswith(app)
+            # st.switch_page moves with the history API: no load event to wait for
+            page.wait_for_function("() => location.pathname === '/reality' && location.search === '?brand=acme'",
+                                   timeout=60_000)  # fmt: skip
+            page.get_by_role("heading", name="Reality check").first.wait_for(timeout=60_000)
+            data_shown = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").first
+            wait_idle(page)
+            assert data_shown.locator("input").input_value() == "acme"  # the link's brand, not the simulation
             page.locator(TILE).first.wait_for(timeout=60_000)
             wait_idle(page)
             page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").first.click()
@@ -75,6 +82,8 @@ def test_single_sign_on_through_a_real_provider(chromium, tmp_path):
             assert page.get_by_text("Logged in as").count() == 0
 
             # (b) An e-mail no user has: refused, no data, a way out of the provider's session.
+            page.goto(f"{app}/?brand=beta-secret", wait_until="domcontentloaded")
+            page.get_by_role("button", name=SSO_BUTTON).wait_for(timeout=60_000)
             _sso_login(page, "stranger@example.com")
             page.get_by_text("No user of this dashboard has the e-mail stranger@example.com").wait_for(timeout=60_000)
             wait_idle(page)
