@@ -230,18 +230,18 @@ def _format_report(rep: dict, lang: str = "en") -> str:
     for kind, minutes in r["median_first_response_minutes"].items():
         shown = na if no_inbox else t("report.never", lang) if minutes is None else fmt_duration_minutes(minutes, lang)
         waits.append((name("message_kind", kind, lang), shown))
-    vanity = [(t(f"report.{k}", lang), count(v[k])) for k in ("retweets", "likes", "friends", "fans")]
+    vanity = [(t(f"tile.{k}", lang), count(v[k])) for k in ("retweets", "likes", "friends", "fans")]
     reality = [
         (t("report.within_1h", lang), share(r["complaints_answered_within_1h"])),
         (t("report.backlog", lang), count(r["unanswered_backlog"])),
-        (t("report.roi", lang), share(r["roi"])),
+        (t("tile.roi", lang), share(r["roi"])),
         (t("report.bought", lang), share(r["bought_follower_share"])),
         (t("report.peer", lang), share(r["peer_share"])),
         (t("report.strategy", lang), share(r["strategy_adherence"])),
     ]
     reply = [(t("report.reply_rate", lang), share(r["reply_rate"]))]
     # one value column for the whole reality block; the waits are indented two more
-    width = max(len(label) for label, _ in reality + reply + [(w + "  ", "") for w, _ in waits]) + 2
+    width = max(max(len(label) for label, _ in reality + reply), max(len(kind) + 2 for kind, _ in waits)) + 2
     period = t("report.period", lang, start=fmt_date(rep["period"]["start"], lang),
                end=fmt_date(rep["period"]["end"], lang))  # fmt: skip
     index = rep["vanity_index"]

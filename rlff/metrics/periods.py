@@ -320,8 +320,8 @@ def with_month(tables: Tables, month: MonthLike | None) -> Tables:
     """``tables`` reporting on ``month``: the same frames, ``meta.reported_month`` moved.
 
     Every metric, chart and export then reads that month (and compares with the one
-    before it). The peers (one month's snapshot) are left out. ``None`` or the month already reported gives ``tables`` itself, so what
-    was computed for it is reused.
+    before it), without the peers (a snapshot of the data's own month). ``None`` or the
+    month already reported gives ``tables`` itself, so what was computed for it is reused.
 
     Raises:
         MonthOutOfRange: the data has no day of ``month`` (see :func:`check_month`).
