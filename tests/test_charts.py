@@ -181,6 +181,9 @@ def test_the_competitor_benchmark_is_the_brand_and_its_ring(default_tables, char
 def test_vanity_index_chart_shows_the_metric_and_its_components(default_tables, charts_en):
     gauge, bars = _traces(charts_en["vanity_index"])
     assert math.isclose(gauge["value"], metrics.vanity_index(default_tables))
+    # the number once: in the title, not again inside the gauge
+    shown = f"{metrics.vanity_index(default_tables):.0f} / 100"
+    assert charts_en["vanity_index"].title.endswith(shown) and "number" not in gauge["mode"]
     parts = metrics.vanity_index_components(default_tables)
     assert sorted(bars["x"]) == sorted(v for v in parts.values() if v is not None)
 

@@ -40,9 +40,8 @@ def chart_vanity_index(tables: Tables, *, lang: str) -> Chart:
     grid = subplot_grid(1, 2, types=(("indicator", "xy"),), column_widths=(0.35, 0.65), horizontal_spacing=0.3)
     gauge = {
         "type": "indicator",
-        "mode": "gauge+number",
+        "mode": "gauge",  # the number is in the title: once, not twice
         "value": index,
-        "number": {"valueformat": ".0f", "suffix": " / 100", "font": {"size": 30}},
         "gauge": {
             "axis": {"range": [0, 100]},
             "bar": {"color": theme.REFERENCE, "thickness": 0.3},
